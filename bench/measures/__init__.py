@@ -1,0 +1,1 @@
+"""Benchmark measures, one module per area; see ``bench/run.py``."""

@@ -1,0 +1,1 @@
+"""One module per group of commands of the command line (see ``kiosk.cli``)."""

@@ -1,0 +1,85 @@
+"""Schema versions: a named chain of steps applied in order, each recorded once.
+
+A new database is created from the models and marked as having every step. An older
+database gets the steps it lacks, in order, inside one transaction. Steps are named,
+not numbered, so two branches adding a step each do not collide; the schema version
+is the number of steps. ``tests/db/test_migrations.py`` upgrades a database of the
+first schema and checks that it ends up with exactly the tables and columns of a new
+one, so a model change without its step fails the tests.
+
+To change the schema: change the model, then append a step here using alembic's
+``Operations`` (``op.add_column``, ``op.create_table``, ``op.batch_alter_table``...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
+from sqlalchemy import Column, Connection, DateTime, MetaData, String, Table, inspect, select
+
+from kiosk.db.models import Base
+
+MIGRATION_TABLE = "schema_migration"
+
+_metadata = MetaData()
+migration_table = Table(
+    MIGRATION_TABLE,
+    _metadata,
+    Column("name", String(100), primary_key=True),
+    Column("applied_at", DateTime, nullable=False),
+)
+
+Step = Callable[[Operations], None]
+
+# (name, step). "0001_initial" is the first schema, created as it stood then.
+MIGRATIONS: list[tuple[str, Step | None]] = [
+    ("0001_initial", None),
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaError(Exception):
+    pass
+
+
+def applied_steps(connection: Connection) -> list[str]:
+    if not inspect(connection).has_table(MIGRATION_TABLE):
+        return []
+    return list(connection.scalars(select(migration_table.c.name)))
+
+
+def _record(connection: Connection, names: list[str]) -> None:
+    now = datetime.now(UTC).replace(tzinfo=None)
+    if names:
+        connection.execute(
+            migration_table.insert(), [{"name": name, "applied_at": now} for name in names]
+        )
+
+
+def create_schema(connection: Connection) -> None:
+    """Create the current schema in an empty database."""
+    Base.metadata.create_all(connection)
+    _metadata.create_all(connection)
+    _record(connection, [name for name, _ in MIGRATIONS])
+
+
+def upgrade(connection: Connection) -> list[str]:
+    """Apply the missing steps in order; return their names."""
+    done = set(applied_steps(connection))
+    known = {name for name, _ in MIGRATIONS}
+    unknown = done - known
+    if unknown:
+        raise SchemaError(", ".join(sorted(unknown)))
+    missing = [(name, step) for name, step in MIGRATIONS if name not in done]
+    if not missing:
+        return []
+    operations = Operations(MigrationContext.configure(connection))
+    for _name, step in missing:
+        if step is not None:
+            step(operations)
+    _record(connection, [name for name, _ in missing])
+    return [name for name, _ in missing]

@@ -1,0 +1,1 @@
+"""The badges screen: preview, print, batches."""

@@ -1,0 +1,1 @@
+"""The session clock (Chronomètre): moderator console and stage display."""

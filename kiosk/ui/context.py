@@ -1,0 +1,43 @@
+"""What every screen shares: the database, the event, the chosen day, and a signal bus.
+
+Screens talk to each other only through these signals (a check-in on the reception
+screen tells the badges screen to print, a change of day refreshes every screen).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.core.event import EventInfo
+from kiosk.db import Database
+
+
+class AppContext(QObject):
+    day_changed = Signal(object)  # datetime.date
+    participants_changed = Signal()  # many rows changed (import, merge)
+    participant_changed = Signal(str)  # participant id: added or edited
+    attendance_changed = Signal(str)  # participant id: checked in or voided
+    checked_in = Signal(str, object)  # participant id, day: a new check-in (auto-print)
+    badge_printed = Signal(str)  # participant id
+    agenda_changed = Signal()
+    press_changed = Signal()
+    status_message = Signal(str)  # a short message for the status bar
+
+    def __init__(self, db: Database, event: EventInfo, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.event = event
+        self._day = event.default_day()
+
+    @property
+    def day(self) -> date:
+        return self._day
+
+    def set_day(self, day: date) -> None:
+        if day not in self.event.days:
+            raise ValueError(f"{day} is not a day of the event")
+        if day != self._day:
+            self._day = day
+            self.day_changed.emit(day)

@@ -1,0 +1,1 @@
+"""The press point screen (Presse)."""

@@ -1,0 +1,1 @@
+"""The reception screen (Accueil): search, check-in, walk-ins."""

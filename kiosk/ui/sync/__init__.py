@@ -1,0 +1,1 @@
+"""The export and sync screen (Export & synchro)."""
