@@ -18,7 +18,20 @@ from datetime import UTC, datetime
 
 from alembic.migration import MigrationContext
 from alembic.operations import Operations
-from sqlalchemy import Column, Connection, DateTime, MetaData, String, Table, inspect, select
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Date,
+    DateTime,
+    ForeignKey,
+    MetaData,
+    String,
+    Table,
+    Text,
+    inspect,
+    select,
+)
 
 from kiosk.db.models import Base
 
@@ -34,9 +47,40 @@ migration_table = Table(
 
 Step = Callable[[Operations], None]
 
+def _press_contact_details(op: Operations) -> None:
+    """Issue 6: the press point's fields on press_contact and the beneficiaries' consents."""
+    texts = {"first_name": 120, "last_name": 120, "media_type": 32, "languages": 64, "press_card": 64,
+             "request_type": 32, "follow_up_status": 16, "consent_media_list_by": 80, "author": 80}
+    for name, length in texts.items():
+        op.add_column("press_contact", Column(name, String(length), nullable=False, server_default=""))
+    for name in ("interviewed", "topics"):
+        op.add_column("press_contact", Column(name, Text, nullable=False, server_default=""))
+    for name in ("embargo", "gave_press_kit", "gave_release", "gave_photos", "follow_up", "consent_media_list"):
+        op.add_column("press_contact", Column(name, Boolean, nullable=False, server_default="0"))
+    op.add_column("press_contact", Column("deadline_at", DateTime, nullable=True))
+    op.add_column("press_contact", Column("follow_up_on", Date, nullable=True))
+    op.add_column("press_contact", Column("consent_media_list_at", DateTime, nullable=True))
+    op.create_table(
+        "press_consent",
+        Column("id", String(36), primary_key=True),
+        Column("press_contact_id", String(36), ForeignKey("press_contact.id"), nullable=False),
+        Column("participant_id", String(36), ForeignKey("participant.id"), nullable=True),
+        Column("person", String(200), nullable=False),
+        Column("photo", Boolean, nullable=False),
+        Column("recording", Boolean, nullable=False),
+        Column("recorded_at", DateTime, nullable=False),
+        Column("recorded_by", String(80), nullable=False),
+        Column("updated_at", DateTime, nullable=False),
+        Column("desk_id", String(36), nullable=False),
+        Column("deleted", Boolean, nullable=False),
+    )
+    op.create_index("ix_press_consent_contact", "press_consent", ["press_contact_id"])
+
+
 # (name, step). "0001_initial" is the first schema, created as it stood then.
 MIGRATIONS: list[tuple[str, Step | None]] = [
     ("0001_initial", None),
+    ("0002_press_contact_details", _press_contact_details),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -229,6 +229,50 @@ class PressContact(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     desk_id: Mapped[str] = mapped_column(String(36), default="")
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Step "0002_press_contact_details" (kiosk/core/press.py holds the codes and rules).
+    first_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    last_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    media_type: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    languages: Mapped[str] = mapped_column(String(64), default="", server_default="")  # "fr,wo"
+    press_card: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    interviewed: Mapped[str] = mapped_column(Text, default="", server_default="")  # "; "-joined
+    topics: Mapped[str] = mapped_column(Text, default="", server_default="")
+    request_type: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    deadline_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    embargo: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    gave_press_kit: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    gave_release: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    gave_photos: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    follow_up: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    follow_up_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    follow_up_status: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    consent_media_list: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    consent_media_list_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    consent_media_list_by: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    author: Mapped[str] = mapped_column(String(80), default="", server_default="")  # desk name
+
+
+class PressConsent(Base):
+    """An interviewed beneficiary's consent to photos or recordings, one row per statement.
+
+    Rows are never edited: a change of mind is a new row, the latest one counts.
+    """
+
+    __tablename__ = "press_consent"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    press_contact_id: Mapped[str] = mapped_column(ForeignKey("press_contact.id"))
+    participant_id: Mapped[str | None] = mapped_column(ForeignKey("participant.id"), nullable=True)
+    person: Mapped[str] = mapped_column(String(200))
+    photo: Mapped[bool] = mapped_column(Boolean, default=False)
+    recording: Mapped[bool] = mapped_column(Boolean, default=False)
+    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
+    recorded_by: Mapped[str] = mapped_column(String(80), default="")  # desk name
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    desk_id: Mapped[str] = mapped_column(String(36), default="")
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ix_press_consent_contact", "press_contact_id"),)
 
 
 class AuditEvent(Base):
