@@ -1,0 +1,238 @@
+"""Badge rules: who gets a badge, in which order, and the print log.
+
+A badge counts as printed once a ``BadgePrint`` row exists for the person (on any desk,
+after a merge). Auto-print skips people already printed; printing someone again is a
+reprint and needs a reason, kept in the log and in the audit trail. Writing a PDF file
+is not printing: only the desk app's print path (or ``badges --mark-printed``) logs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from kiosk.core.text import fold
+from kiosk.db import Database
+from kiosk.db.models import Attendance, AuditEvent, BadgePrint, Desk, Participant, Setting
+from kiosk.errors import KioskError, UsageError
+from kiosk.i18n import _
+
+FORMAT_KEYS = ("a6", "cr80", "a4x8")
+WHO_CHOICES = ("all", "checked-in", "not-printed")
+# Offered in the reprint dialog; any other text is accepted too.
+REPRINT_REASONS = (
+    "Badge perdu",
+    "Badge abîmé",
+    "Erreur sur le nom ou l'organisation",
+    "Changement de rôle",
+    "Impression ratée",
+)
+SETTINGS_KEY = "badges"
+
+
+class ReprintReasonRequired(KioskError):
+    """Someone in the print job already has a badge and no reason was given."""
+
+    def __init__(self, names: list[str]):
+        self.names = names
+        shown = ", ".join(names[:5]) + (" …" if len(names) > 5 else "")
+        super().__init__(
+            _("{count} badge(s) déjà imprimé(s) ({names}) : une réimpression demande un motif.").format(
+                count=len(names), names=shown
+            )
+        )
+
+
+@dataclass(frozen=True)
+class BadgeData:
+    """What a badge shows, as plain data."""
+
+    participant_id: str
+    code: str
+    first_name: str
+    last_name: str
+    organisation: str
+    role: str
+    category: str
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def sort_key(self) -> tuple[str, str, str]:
+        """Pick-up table order: last name, then first name, accents and case ignored."""
+        return (fold(self.last_name), fold(self.first_name), self.code)
+
+
+@dataclass(frozen=True)
+class PrintLogEntry:
+    printed_at: datetime
+    participant_id: str
+    name: str
+    code: str
+    format: str
+    desk: str
+    reprint_reason: str
+
+
+@dataclass
+class BadgeSettings:
+    """This desk's badge settings (``Setting`` row ``badges``)."""
+
+    format: str = "a6"
+    crop_marks: bool = True
+    auto_print: bool = False
+    # The chosen printer: {"name": ..., "output_file": ...}; None until chosen once.
+    printer: dict | None = None
+
+
+def _row_to_badge(row: Participant) -> BadgeData:
+    return BadgeData(
+        participant_id=row.id,
+        code=row.code,
+        first_name=row.first_name,
+        last_name=row.last_name,
+        organisation=row.organisation,
+        role=row.badge_role,
+        category=row.category,
+    )
+
+
+def select_badges(
+    db: Database, who: str = "all", *, day: date | None = None, category: str | None = None
+) -> list[BadgeData]:
+    """Badges to produce, sorted by last name: everyone, those checked in on ``day``,
+    or those not printed yet; optionally only one category."""
+    if who not in WHO_CHOICES:
+        raise UsageError(_("Choix de badges inconnu : {who}").format(who=who))
+    if who == "checked-in" and day is None:
+        raise UsageError(_("Indiquez le jour pour les badges des présents."))
+    query = select(Participant).where(Participant.deleted.is_(False))
+    if category:
+        query = query.where(Participant.category == category)
+    if who == "checked-in":
+        present = select(Attendance.participant_id).where(Attendance.day == day, Attendance.voided.is_(False))
+        query = query.where(Participant.id.in_(present))
+    elif who == "not-printed":
+        query = query.where(Participant.id.not_in(select(BadgePrint.participant_id)))
+    with db.transaction() as session:
+        badges = [_row_to_badge(row) for row in session.scalars(query)]
+    return sorted(badges, key=BadgeData.sort_key)
+
+
+def badge_for(db: Database, participant_id: str) -> BadgeData:
+    with db.transaction() as session:
+        row = session.get(Participant, participant_id)
+        if row is None or row.deleted:
+            raise UsageError(_("Participant introuvable : {id}").format(id=participant_id))
+        return _row_to_badge(row)
+
+
+def printed_ids(db: Database, participant_ids: Iterable[str] | None = None) -> set[str]:
+    """Of ``participant_ids`` (or everyone), those who already have a printed badge."""
+    query = select(BadgePrint.participant_id).distinct()
+    if participant_ids is not None:
+        query = query.where(BadgePrint.participant_id.in_(list(participant_ids)))
+    with db.transaction() as session:
+        return set(session.scalars(query))
+
+
+def is_printed(db: Database, participant_id: str) -> bool:
+    return bool(printed_ids(db, [participant_id]))
+
+
+def record_prints(
+    db: Database, badges: list[BadgeData], badge_format: str, reprint_reason: str = ""
+) -> int:
+    """Log one print per badge, for this desk; returns how many were reprints.
+
+    Raises ``ReprintReasonRequired`` (and logs nothing) when someone was already
+    printed and ``reprint_reason`` is blank.
+    """
+    if badge_format not in FORMAT_KEYS:
+        raise UsageError(_("Format de badge inconnu : {format}").format(format=badge_format))
+    reason = reprint_reason.strip()
+    ids = [badge.participant_id for badge in badges]
+    with db.transaction() as session:
+        already = set(
+            session.scalars(select(BadgePrint.participant_id).where(BadgePrint.participant_id.in_(ids)).distinct())
+        )
+        reprints = [badge for badge in badges if badge.participant_id in already]
+        if reprints and not reason:
+            raise ReprintReasonRequired([badge.display_name for badge in reprints])
+        for badge in badges:
+            is_reprint = badge.participant_id in already
+            session.add(
+                BadgePrint(
+                    participant_id=badge.participant_id,
+                    format=badge_format,
+                    desk_id=db.desk.id,
+                    reprint_reason=reason if is_reprint else "",
+                )
+            )
+            if is_reprint:
+                session.add(
+                    AuditEvent(
+                        desk_id=db.desk.id,
+                        action="badge_reprint",
+                        entity="participant",
+                        entity_id=badge.participant_id,
+                        details={"reason": reason, "format": badge_format},
+                    )
+                )
+    return len(reprints)
+
+
+def print_log(db: Database, limit: int = 200) -> list[PrintLogEntry]:
+    """The latest prints, newest first, with names and desk names."""
+    query = (
+        select(BadgePrint, Participant.first_name, Participant.last_name, Participant.code, Desk.name)
+        .join(Participant, Participant.id == BadgePrint.participant_id)
+        .outerjoin(Desk, Desk.id == BadgePrint.desk_id)
+        .order_by(BadgePrint.printed_at.desc())
+        .limit(limit)
+    )
+    with db.transaction() as session:
+        return [
+            PrintLogEntry(
+                printed_at=entry.printed_at,
+                participant_id=entry.participant_id,
+                name=f"{first} {last}".strip(),
+                code=code,
+                format=entry.format,
+                desk=desk_name or entry.desk_id[:8],
+                reprint_reason=entry.reprint_reason,
+            )
+            for entry, first, last, code, desk_name in session.execute(query)
+        ]
+
+
+def categories(db: Database) -> list[str]:
+    """Categories that have at least one participant, in alphabetical order."""
+    query = select(Participant.category).where(Participant.deleted.is_(False)).distinct()
+    with db.transaction() as session:
+        return sorted(session.scalars(query), key=fold)
+
+
+def load_settings(db: Database) -> BadgeSettings:
+    with db.transaction() as session:
+        row = session.get(Setting, (db.desk.id, SETTINGS_KEY))
+        stored = dict(row.value) if row is not None and isinstance(row.value, dict) else {}
+    known = set(asdict(BadgeSettings()))
+    settings = BadgeSettings(**{name: value for name, value in stored.items() if name in known})
+    if settings.format not in FORMAT_KEYS:
+        settings.format = "a6"
+    return settings
+
+
+def save_settings(db: Database, settings: BadgeSettings) -> None:
+    value = asdict(settings)
+    with db.transaction() as session:
+        row = session.get(Setting, (db.desk.id, SETTINGS_KEY))
+        if row is None:
+            session.add(Setting(desk_id=db.desk.id, key=SETTINGS_KEY, value=value))
+        else:
+            row.value = value
