@@ -108,7 +108,7 @@ class DeskApp:
         ctx = AppContext(db, load_event(db))
         old = self.window
         window = MainWindow(ctx)
-        ctx.setParent(window)
+        ctx.bus.setParent(window)
         window.language_requested.connect(self.change_language)
         window.open_database_requested.connect(self.ask_other_database)
         if old is not None:

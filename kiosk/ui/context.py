@@ -2,6 +2,8 @@
 
 Screens talk to each other only through these signals (a check-in on the reception
 screen tells the badges screen to print, a change of day refreshes every screen).
+The context is a plain object holding a QObject for the signals: as a QObject itself,
+its ``event`` attribute would hide ``QObject.event()`` from Qt.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from kiosk.core.event import EventInfo
 from kiosk.db import Database
 
 
-class AppContext(QObject):
+class SignalBus(QObject):
     day_changed = Signal(object)  # datetime.date
     participants_changed = Signal()  # many rows changed (import, merge)
     participant_changed = Signal(str)  # participant id: added or edited
@@ -25,11 +27,23 @@ class AppContext(QObject):
     press_changed = Signal()
     status_message = Signal(str)  # a short message for the status bar
 
+
+class AppContext:
     def __init__(self, db: Database, event: EventInfo, parent: QObject | None = None):
-        super().__init__(parent)
         self.db = db
         self.event = event
         self._day = event.default_day()
+        self.bus = SignalBus(parent)
+        bus = self.bus
+        self.day_changed = bus.day_changed
+        self.participants_changed = bus.participants_changed
+        self.participant_changed = bus.participant_changed
+        self.attendance_changed = bus.attendance_changed
+        self.checked_in = bus.checked_in
+        self.badge_printed = bus.badge_printed
+        self.agenda_changed = bus.agenda_changed
+        self.press_changed = bus.press_changed
+        self.status_message = bus.status_message
 
     @property
     def day(self) -> date:
