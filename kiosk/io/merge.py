@@ -136,9 +136,9 @@ class _Merger:
             statement = (
                 update(table)
                 .where(table.c[key] == bindparam("_key"))
-                .values({name: bindparam(name) for name in columns})
+                .values({name: bindparam("v_" + name) for name in columns})
             )
-            payload = [{**{name: row[name] for name in columns}, "_key": row[key]} for row in updates]
+            payload = [{**{"v_" + name: row[name] for name in columns}, "_key": row[key]} for row in updates]
             for start in range(0, len(payload), CHUNK):
                 self.session.connection().execute(statement, payload[start:start + CHUNK])
         local_ids.update(row[key] for row in inserts)
