@@ -1,0 +1,557 @@
+"""The day's agenda as a rundown: items, blocks, editing, the schedule, CSV in and out.
+
+Items are ordered by ``position`` (depth first: a block, then its sub-items). A *block*
+(an item that has sub-items, e.g. "SESSION 1") is a header: the clock runs the *leaf*
+items one after the other, and a block's actual start and end are those of its first
+and last sub-items. Views get plain ``AgendaEntry`` values, never live ORM rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.db import Database
+from kiosk.db.models import AgendaItem, utcnow
+from kiosk.errors import KioskError, UsageError
+from kiosk.i18n import _
+
+MODES = ("duration", "end_time")
+DEFAULT_WARNING_S = 300
+DEFAULT_DANGER_S = 60
+MAX_MINUTES = 24 * 60
+CSV_COLUMNS = (
+    "id", "day", "block", "title", "speakers", "planned_start", "planned_minutes",
+    "warning_s", "danger_s", "mode", "actual_start", "actual_end",
+)
+# Column names a person may write by hand (French spreadsheets) -> our names.
+CSV_ALIASES = {
+    "jour": "day", "date": "day", "bloc": "block", "session": "block", "titre": "title",
+    "intitulé": "title", "intervenants": "speakers", "intervenant": "speakers",
+    "début": "planned_start", "debut": "planned_start", "heure": "planned_start", "start": "planned_start",
+    "durée": "planned_minutes", "duree": "planned_minutes", "minutes": "planned_minutes",
+    "duration": "planned_minutes", "alerte_s": "warning_s", "urgence_s": "danger_s",
+}
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    id: str
+    day: date
+    position: int
+    title: str
+    speakers: str
+    planned_start: time | None
+    planned_minutes: int
+    warning_s: int
+    danger_s: int
+    mode: str
+    parent_id: str | None
+    actual_start: datetime | None
+    actual_end: datetime | None
+    is_block: bool = False
+    depth: int = 0
+
+
+class AgendaError(KioskError):
+    """An edit the agenda refuses (the message says which field and why)."""
+
+
+def _entry(row: AgendaItem) -> AgendaEntry:
+    return AgendaEntry(
+        id=row.id, day=row.day, position=row.position, title=row.title, speakers=row.speakers,
+        planned_start=row.planned_start, planned_minutes=row.planned_minutes,
+        warning_s=row.warning_s, danger_s=row.danger_s, mode=row.mode, parent_id=row.parent_id,
+        actual_start=row.actual_start, actual_end=row.actual_end,
+    )
+
+
+def _live_rows(session: Session, day: date) -> list[AgendaItem]:
+    return list(
+        session.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.day == day, AgendaItem.deleted.is_(False))
+            .order_by(AgendaItem.position, AgendaItem.planned_start)
+        )
+    )
+
+
+def _tree_order(entries: Sequence[AgendaEntry]) -> list[AgendaEntry]:
+    """Depth-first order (a block followed by its sub-items), with ``is_block`` and ``depth``."""
+    ids = {entry.id for entry in entries}
+    children: dict[str | None, list[AgendaEntry]] = {}
+    for entry in entries:
+        parent = entry.parent_id if entry.parent_id in ids else None
+        children.setdefault(parent, []).append(entry)
+    ordered: list[AgendaEntry] = []
+
+    def walk(parent: str | None, depth: int) -> None:
+        for entry in children.get(parent, []):
+            ordered.append(replace(entry, is_block=entry.id in children, depth=depth))
+            walk(entry.id, depth + 1)
+
+    walk(None, 0)
+    return ordered
+
+
+def entries_in(session: Session, day: date) -> list[AgendaEntry]:
+    """The day's agenda in rundown order, blocks included, read in an open session."""
+    return _tree_order([_entry(row) for row in _live_rows(session, day)])
+
+
+def list_items(db: Database, day: date) -> list[AgendaEntry]:
+    """The day's agenda in rundown order, blocks included."""
+    with db.transaction() as session:
+        return entries_in(session, day)
+
+
+def leaves(entries: Sequence[AgendaEntry]) -> list[AgendaEntry]:
+    """The items the clock runs: every item that is not a block, in order."""
+    return [entry for entry in entries if not entry.is_block]
+
+
+def days_with_agenda(db: Database) -> list[date]:
+    with db.transaction() as session:
+        return sorted(
+            set(session.scalars(select(AgendaItem.day).where(AgendaItem.deleted.is_(False))))
+        )
+
+
+# -- the schedule -----------------------------------------------------------------------
+def at_local(day: date, clock_time: time, tz: tzinfo) -> datetime:
+    return datetime.combine(day, clock_time, tzinfo=tz)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """An item's planned place in the day (aware datetimes in the event's time zone)."""
+
+    start: datetime
+    end: datetime
+
+
+def schedule(entries: Sequence[AgendaEntry], tz: tzinfo) -> dict[str, Slot]:
+    """Planned start and end of every item; an item without a start follows the one before."""
+    slots: dict[str, Slot] = {}
+    cursor: datetime | None = None
+    for entry in leaves(entries):
+        start = at_local(entry.day, entry.planned_start, tz) if entry.planned_start else cursor
+        if start is None:
+            start = at_local(entry.day, time(8, 0), tz)
+        slots[entry.id] = Slot(start, start + timedelta(minutes=entry.planned_minutes))
+        cursor = slots[entry.id].end
+    for entry in entries:
+        if entry.is_block:
+            inside = [slots[e.id] for e in _descendants(entries, entry.id) if e.id in slots]
+            if inside:
+                slots[entry.id] = Slot(min(s.start for s in inside), max(s.end for s in inside))
+            else:
+                start = at_local(entry.day, entry.planned_start or time(8, 0), tz)
+                slots[entry.id] = Slot(start, start + timedelta(minutes=entry.planned_minutes))
+    return slots
+
+
+def _descendants(entries: Sequence[AgendaEntry], item_id: str) -> list[AgendaEntry]:
+    found: list[AgendaEntry] = []
+    parents = {item_id}
+    for entry in entries:  # depth-first order: descendants follow their ancestor
+        if entry.parent_id in parents:
+            found.append(entry)
+            parents.add(entry.id)
+    return found
+
+
+def day_end(entries: Sequence[AgendaEntry], day: date, tz: tzinfo, options: dict) -> datetime | None:
+    """The planned end of the day: the event's ``end_of_day`` for it, else the last item's end."""
+    text = (options.get("end_of_day") or {}).get(day.isoformat())
+    if text:
+        try:
+            return at_local(day, time.fromisoformat(text), tz)
+        except ValueError:
+            pass
+    slots = schedule(entries, tz)
+    return max((slot.end for slot in slots.values()), default=None)
+
+
+# -- editing ------------------------------------------------------------------------------
+def _check_fields(fields: dict) -> dict:
+    checked = dict(fields)
+    if "title" in checked:
+        checked["title"] = (checked["title"] or "").strip()
+        if not checked["title"]:
+            raise AgendaError(_("Le titre de l'élément est obligatoire."))
+    if "speakers" in checked:
+        checked["speakers"] = (checked["speakers"] or "").strip()
+    if "planned_minutes" in checked:
+        minutes = checked["planned_minutes"]
+        if not isinstance(minutes, int) or not 0 < minutes <= MAX_MINUTES:
+            raise AgendaError(
+                _("Durée invalide : {value} (entre 1 et {max} minutes).").format(value=minutes, max=MAX_MINUTES)
+            )
+    for key in ("warning_s", "danger_s"):
+        if key in checked and (not isinstance(checked[key], int) or checked[key] < 0):
+            raise AgendaError(_("Les seuils d'alerte sont des secondes positives ou nulles."))
+    if "mode" in checked and checked["mode"] not in MODES:
+        raise AgendaError(_("Mode inconnu : {mode} (duration ou end_time).").format(mode=checked["mode"]))
+    return checked
+
+
+def _check_thresholds(row: AgendaItem) -> None:
+    if row.danger_s > row.warning_s:
+        raise AgendaError(
+            _("Le seuil rouge ({danger} s) doit être inférieur ou égal au seuil orange ({warning} s).").format(
+                danger=row.danger_s, warning=row.warning_s
+            )
+        )
+    if row.mode == "end_time" and row.planned_start is None:
+        raise AgendaError(_("Le mode « heure de fin » demande une heure de début prévue."))
+
+
+def _renumber(session: Session, day: date) -> None:
+    for position, entry in enumerate(entries_in(session, day)):
+        row = session.get(AgendaItem, entry.id)
+        if row.position != position:
+            row.position = position
+            row.updated_at = utcnow()
+
+
+def add_item(
+    db: Database,
+    day: date,
+    title: str,
+    planned_minutes: int,
+    *,
+    after_id: str | None = None,
+    parent_id: str | None = None,
+    speakers: str = "",
+    planned_start: time | None = None,
+    warning_s: int = DEFAULT_WARNING_S,
+    danger_s: int = DEFAULT_DANGER_S,
+    mode: str = "duration",
+) -> str:
+    """Add an item after ``after_id`` (else at the end of its block or of the day); return its id."""
+    fields = _check_fields(
+        {"title": title, "planned_minutes": planned_minutes, "speakers": speakers,
+         "warning_s": warning_s, "danger_s": danger_s, "mode": mode}
+    )
+    with db.transaction() as session:
+        ordered = entries_in(session, day)
+        by_id = {e.id: e for e in ordered}
+        anchor_id = after_id if after_id is not None else parent_id
+        if anchor_id is not None:
+            anchor = by_id.get(anchor_id)
+            if anchor is None:
+                raise AgendaError(_("Élément introuvable dans le programme de ce jour."))
+            if after_id is not None and parent_id is None:
+                parent_id = anchor.parent_id  # a sibling of the item it follows
+            # just after the anchor and everything inside it
+            position = anchor.position + len(_descendants(ordered, anchor.id)) + 1
+        else:
+            position = len(ordered)
+        for entry in ordered:
+            if entry.position >= position:
+                session.get(AgendaItem, entry.id).position = entry.position + 1
+        row = AgendaItem(
+            day=day, position=position, parent_id=parent_id, planned_start=planned_start,
+            desk_id=db.desk.id, **fields,
+        )
+        _check_thresholds(row)
+        session.add(row)
+        session.flush()
+        _renumber(session, day)
+        return row.id
+
+
+def update_item(db: Database, item_id: str, **fields) -> AgendaEntry:
+    """Change some fields of one item (title, speakers, planned_start, planned_minutes, thresholds, mode)."""
+    allowed = {"title", "speakers", "planned_start", "planned_minutes", "warning_s", "danger_s", "mode"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"cannot edit {sorted(unknown)}")
+    fields = _check_fields(fields)
+    with db.transaction() as session:
+        row = session.get(AgendaItem, item_id)
+        if row is None or row.deleted:
+            raise AgendaError(_("Élément introuvable dans le programme de ce jour."))
+        for key, value in fields.items():
+            setattr(row, key, value)
+        _check_thresholds(row)
+        row.updated_at = utcnow()
+        row.desk_id = db.desk.id
+        session.flush()
+        return _entry(row)
+
+
+def remove_item(db: Database, item_id: str) -> list[str]:
+    """Remove an item (and, for a block, its sub-items) as tombstones; return the ids for ``restore_items``."""
+    with db.transaction() as session:
+        row = session.get(AgendaItem, item_id)
+        if row is None or row.deleted:
+            raise AgendaError(_("Élément introuvable dans le programme de ce jour."))
+        ordered = entries_in(session, row.day)
+        ids = [item_id] + [e.id for e in _descendants(ordered, item_id)]
+        now = utcnow()
+        for removed in ids:
+            target = session.get(AgendaItem, removed)
+            target.deleted = True
+            target.updated_at = now
+        _renumber(session, row.day)
+        return ids
+
+
+def restore_items(db: Database, ids: Iterable[str]) -> None:
+    """Undo ``remove_item``: the items come back at their former places."""
+    with db.transaction() as session:
+        days = set()
+        now = utcnow()
+        for item_id in ids:
+            row = session.get(AgendaItem, item_id)
+            if row is not None:
+                row.deleted = False
+                row.updated_at = now
+                days.add(row.day)
+        session.flush()
+        for day in days:
+            _renumber(session, day)
+
+
+def move_item(db: Database, item_id: str, delta: int) -> bool:
+    """Move an item (a block with its sub-items) up (-1) or down (+1) among its siblings."""
+    with db.transaction() as session:
+        row = session.get(AgendaItem, item_id)
+        if row is None or row.deleted:
+            raise AgendaError(_("Élément introuvable dans le programme de ce jour."))
+        ordered = entries_in(session, row.day)
+        siblings = [e for e in ordered if e.parent_id == row.parent_id and e.depth == _depth(ordered, item_id)]
+        index = next(i for i, e in enumerate(siblings) if e.id == item_id)
+        target = index + delta
+        if not 0 <= target < len(siblings):
+            return False
+        siblings[index], siblings[target] = siblings[target], siblings[index]
+        # give siblings increasing positions in their new order; children follow in _tree_order
+        base = min(e.position for e in siblings)
+        for offset, sibling in enumerate(siblings):
+            session.get(AgendaItem, sibling.id).position = base + offset
+        session.flush()
+        _renumber(session, row.day)
+        return True
+
+
+def _depth(ordered: Sequence[AgendaEntry], item_id: str) -> int:
+    return next(e.depth for e in ordered if e.id == item_id)
+
+
+def record_actual_times(session: Session, day: date, times: dict[str, tuple[datetime | None, datetime | None]]) -> None:
+    """Write items' actual start and end, then the blocks' (first start, last end of their sub-items)."""
+    now = utcnow()
+    for item_id, (start, end) in times.items():
+        row = session.get(AgendaItem, item_id)
+        if row is not None and (row.actual_start, row.actual_end) != (start, end):
+            row.actual_start, row.actual_end = start, end
+            row.updated_at = now
+    ordered = entries_in(session, day)
+    for block in (e for e in ordered if e.is_block):
+        inside = [e for e in _descendants(ordered, block.id) if not e.is_block]
+        starts = [e.actual_start for e in inside if e.actual_start]
+        ends = [e.actual_end for e in inside]
+        start = min(starts) if starts else None
+        end = max(ends) if ends and all(ends) else None
+        row = session.get(AgendaItem, block.id)
+        if (row.actual_start, row.actual_end) != (start, end):
+            row.actual_start, row.actual_end = start, end
+            row.updated_at = now
+
+
+# -- CSV ----------------------------------------------------------------------------------
+def _neutralise(value: str) -> str:
+    """A cell a spreadsheet would read as a formula is kept as text."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _local_iso(instant: datetime | None, tz: tzinfo) -> str:
+    return instant.astimezone(tz).isoformat(timespec="seconds") if instant else ""
+
+
+def export_csv(db: Database, days: Iterable[date], tz: tzinfo) -> str:
+    """The agenda of ``days`` as CSV text (UTF-8, comma, CRLF), blocks and planned vs actual times."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for day in days:
+        entries = list_items(db, day)
+        titles = {e.id: e.title for e in entries}
+        for e in entries:
+            writer.writerow(
+                [
+                    e.id, e.day.isoformat(), _neutralise(titles.get(e.parent_id, "")), _neutralise(e.title),
+                    _neutralise(e.speakers), e.planned_start.strftime("%H:%M") if e.planned_start else "",
+                    e.planned_minutes, e.warning_s, e.danger_s, e.mode,
+                    _local_iso(e.actual_start, tz), _local_iso(e.actual_end, tz),
+                ]
+            )
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class ImportedItem:
+    row: int
+    id: str | None
+    day: date
+    block: str
+    title: str
+    speakers: str
+    planned_start: time | None
+    planned_minutes: int
+    warning_s: int
+    danger_s: int
+    mode: str
+
+
+def _strip_formula_guard(value: str) -> str:
+    return value[1:] if value[:2] in ("'=", "'+", "'-", "'@") else value
+
+
+def parse_csv(text: str, default_day: date, event_days: Sequence[date]) -> list[ImportedItem]:
+    """Read an agenda CSV (comma or semicolon, with or without BOM); every bad row is reported."""
+    text = text.lstrip("\ufeff")
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise UsageError(_("Le fichier est vide.")) from None
+    names = [CSV_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in header]
+    missing = [c for c in ("title", "planned_minutes") if c not in names]
+    if missing:
+        raise UsageError(
+            _("Colonnes obligatoires absentes : {columns}.").format(columns=", ".join(missing))
+        )
+    items: list[ImportedItem] = []
+    errors: list[str] = []
+    for number, values in enumerate(reader, start=2):
+        if not any(v.strip() for v in values):
+            continue
+        row = {name: _strip_formula_guard(values[i].strip()) if i < len(values) else "" for i, name in enumerate(names)}
+        try:
+            items.append(_parse_row(number, row, default_day, event_days))
+        except UsageError as exc:
+            errors.append(_("ligne {row} : {reason}").format(row=number, reason=exc))
+    if errors:
+        raise UsageError(_("Programme non importé :") + "\n" + "\n".join(errors))
+    if not items:
+        raise UsageError(_("Le fichier ne contient aucun élément de programme."))
+    return items
+
+
+def _int(value: str, default: int, label: str) -> int:
+    if not value:
+        return default
+    try:
+        return int(float(value.replace(",", ".")))
+    except ValueError:
+        raise UsageError(_("{field} n'est pas un nombre : {value}").format(field=label, value=value)) from None
+
+
+def _parse_row(number: int, row: dict, default_day: date, event_days: Sequence[date]) -> ImportedItem:
+    day = default_day
+    if row.get("day"):
+        try:
+            day = date.fromisoformat(row["day"])
+        except ValueError:
+            raise UsageError(_("date invalide : {value} (AAAA-MM-JJ)").format(value=row["day"])) from None
+        if day not in event_days:
+            raise UsageError(_("le {day} n'est pas un jour de l'événement").format(day=row["day"]))
+    start = None
+    if row.get("planned_start"):
+        try:
+            start = time.fromisoformat(row["planned_start"].replace("h", ":").zfill(5))
+        except ValueError:
+            raise UsageError(_("heure invalide : {value} (HH:MM)").format(value=row["planned_start"])) from None
+    title = row.get("title", "")
+    if not title:
+        raise UsageError(_("titre vide"))
+    minutes = _int(row.get("planned_minutes", ""), 0, _("durée"))
+    if not 0 < minutes <= MAX_MINUTES:
+        raise UsageError(_("durée invalide : {value} minutes").format(value=minutes))
+    warning = _int(row.get("warning_s", ""), DEFAULT_WARNING_S, "warning_s")
+    danger = _int(row.get("danger_s", ""), DEFAULT_DANGER_S, "danger_s")
+    if not 0 <= danger <= warning:
+        raise UsageError(_("seuils invalides : danger_s doit être entre 0 et warning_s"))
+    mode = row.get("mode") or "duration"
+    if mode not in MODES:
+        raise UsageError(_("mode inconnu : {mode}").format(mode=mode))
+    if mode == "end_time" and start is None:
+        raise UsageError(_("le mode end_time demande une heure de début"))
+    return ImportedItem(
+        row=number, id=row.get("id") or None, day=day, block=row.get("block", ""), title=title,
+        speakers=row.get("speakers", ""), planned_start=start, planned_minutes=minutes,
+        warning_s=warning, danger_s=danger, mode=mode,
+    )
+
+
+def import_csv(db: Database, items: Sequence[ImportedItem]) -> dict[date, int]:
+    """Replace the agenda of each day in ``items`` with them (ids kept when given); return counts.
+
+    A row whose ``block`` names the title of an earlier row of the same day is a sub-item
+    of it. Items of those days that the file does not list become tombstones.
+    """
+    counts: dict[date, int] = {}
+    now = utcnow()
+    with db.transaction() as session:
+        by_day: dict[date, list[ImportedItem]] = {}
+        for item in items:
+            by_day.setdefault(item.day, []).append(item)
+        for day, day_items in by_day.items():
+            existing = {row.id: row for row in _live_rows(session, day)}
+            kept: set[str] = set()
+            block_ids: dict[str, str] = {}
+            for position, item in enumerate(day_items):
+                row = session.get(AgendaItem, item.id) if item.id else None
+                if row is None or row.day != day:
+                    row = AgendaItem(day=day, desk_id=db.desk.id)
+                    session.add(row)
+                parent = block_ids.get(item.block) if item.block else None
+                if item.block and parent is None:
+                    raise UsageError(
+                        _("ligne {row} : le bloc « {block} » doit figurer plus haut dans le fichier.").format(
+                            row=item.row, block=item.block
+                        )
+                    )
+                row.position = position
+                row.title = item.title
+                row.speakers = item.speakers
+                row.planned_start = item.planned_start
+                row.planned_minutes = item.planned_minutes
+                row.warning_s = item.warning_s
+                row.danger_s = item.danger_s
+                row.mode = item.mode
+                row.parent_id = parent
+                row.deleted = False
+                row.updated_at = now
+                session.flush()
+                kept.add(row.id)
+                block_ids.setdefault(item.title, row.id)
+            for item_id, row in existing.items():
+                if item_id not in kept:
+                    row.deleted = True
+                    row.updated_at = now
+            session.flush()
+            _renumber(session, day)
+            counts[day] = len(day_items)
+    return counts
+
+
+def import_csv_file(db: Database, path: Path, default_day: date, event_days: Sequence[date]) -> dict[date, int]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(_("Impossible de lire {path} : {error}").format(path=path, error=exc)) from exc
+    return import_csv(db, parse_csv(text, default_day, event_days))
