@@ -22,6 +22,14 @@ from kiosk.db import Database
 from kiosk.db.models import AgendaItem, utcnow
 from kiosk.errors import KioskError, UsageError
 from kiosk.i18n import _
+from kiosk.io.csvio import (
+    DEFAULT,
+    CsvVariant,
+    decode_bytes,
+    detect_delimiter,
+    neutralise,
+    unneutralise,
+)
 
 MODES = ("duration", "end_time")
 DEFAULT_WARNING_S = 300
@@ -370,19 +378,14 @@ def record_actual_times(session: Session, day: date, times: dict[str, tuple[date
 
 
 # -- CSV ----------------------------------------------------------------------------------
-def _neutralise(value: str) -> str:
-    """A cell a spreadsheet would read as a formula is kept as text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def _local_iso(instant: datetime | None, tz: tzinfo) -> str:
     return instant.astimezone(tz).isoformat(timespec="seconds") if instant else ""
 
 
-def export_csv(db: Database, days: Iterable[date], tz: tzinfo) -> str:
-    """The agenda of ``days`` as CSV text (UTF-8, comma, CRLF), blocks and planned vs actual times."""
+def export_csv(db: Database, days: Iterable[date], tz: tzinfo, variant: CsvVariant = DEFAULT) -> str:
+    """The agenda of ``days`` as CSV text (RFC 4180, CRLF), blocks and planned vs actual times."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = variant.writer(out)
     writer.writerow(CSV_COLUMNS)
     for day in days:
         entries = list_items(db, day)
@@ -390,8 +393,8 @@ def export_csv(db: Database, days: Iterable[date], tz: tzinfo) -> str:
         for e in entries:
             writer.writerow(
                 [
-                    e.id, e.day.isoformat(), _neutralise(titles.get(e.parent_id, "")), _neutralise(e.title),
-                    _neutralise(e.speakers), e.planned_start.strftime("%H:%M") if e.planned_start else "",
+                    e.id, e.day.isoformat(), neutralise(titles.get(e.parent_id, "")), neutralise(e.title),
+                    neutralise(e.speakers), e.planned_start.strftime("%H:%M") if e.planned_start else "",
                     e.planned_minutes, e.warning_s, e.danger_s, e.mode,
                     _local_iso(e.actual_start, tz), _local_iso(e.actual_end, tz),
                 ]
@@ -414,21 +417,16 @@ class ImportedItem:
     mode: str
 
 
-def _strip_formula_guard(value: str) -> str:
-    return value[1:] if value[:2] in ("'=", "'+", "'-", "'@") else value
-
-
 def parse_csv(text: str, default_day: date, event_days: Sequence[date]) -> list[ImportedItem]:
     """Read an agenda CSV (comma or semicolon, with or without BOM); every bad row is reported."""
     text = text.lstrip("\ufeff")
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    delimiter = detect_delimiter(text, _known_columns)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
         raise UsageError(_("Le fichier est vide.")) from None
-    names = [CSV_ALIASES.get(h.strip().lower(), h.strip().lower()) for h in header]
+    names = [_column(h) for h in header]
     missing = [c for c in ("title", "planned_minutes") if c not in names]
     if missing:
         raise UsageError(
@@ -439,7 +437,7 @@ def parse_csv(text: str, default_day: date, event_days: Sequence[date]) -> list[
     for number, values in enumerate(reader, start=2):
         if not any(v.strip() for v in values):
             continue
-        row = {name: _strip_formula_guard(values[i].strip()) if i < len(values) else "" for i, name in enumerate(names)}
+        row = {name: unneutralise(values[i].strip()) if i < len(values) else "" for i, name in enumerate(names)}
         try:
             items.append(_parse_row(number, row, default_day, event_days))
         except UsageError as exc:
@@ -449,6 +447,15 @@ def parse_csv(text: str, default_day: date, event_days: Sequence[date]) -> list[
     if not items:
         raise UsageError(_("Le fichier ne contient aucun élément de programme."))
     return items
+
+
+def _column(header: str) -> str:
+    name = header.strip().lower()
+    return CSV_ALIASES.get(name, name)
+
+
+def _known_columns(cells: list[str]) -> int:
+    return sum(1 for cell in cells if _column(cell) in CSV_COLUMNS)
 
 
 def _int(value: str, default: int, label: str) -> int:
@@ -551,7 +558,7 @@ def import_csv(db: Database, items: Sequence[ImportedItem]) -> dict[date, int]:
 
 def import_csv_file(db: Database, path: Path, default_day: date, event_days: Sequence[date]) -> dict[date, int]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(_("Impossible de lire {path} : {error}").format(path=path, error=exc)) from exc
-    return import_csv(db, parse_csv(text, default_day, event_days))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(_("Impossible de lire {path} : {error}").format(path=path, error=exc.strerror)) from exc
+    return import_csv(db, parse_csv(decode_bytes(data, path.name).text, default_day, event_days))
