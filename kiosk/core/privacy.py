@@ -1,0 +1,293 @@
+"""What Kiosk holds on a person, erasing one person, and the purge after the retention period.
+
+Minimisation rule (README "Personal data"): an erased participant becomes a tombstone
+(``deleted`` = 1, ``updated_at`` now) that keeps only what anonymous counts need: sex,
+category, badge role and registration (invited / walk-in), and its sign-ins (day, time,
+desk) and badge prints. Everything else is blanked, the badge code is replaced by a
+fresh random one (the printed badge no longer leads anywhere) and free-text reasons are
+cleared. The tombstone travels to other desks through the export bundle, so they forget
+the person too. Press contacts linked to the person are erased the same way (the outlet
+and media type stay: they name a newspaper, not a person), and so are the photo and
+recording consents the person gave (the yes/no answers and their date stay). Audit events about the person keep what
+happened and when, but lose their details, which may quote the old values.
+
+The purge does the same for everyone, once ``Event.retention_days`` have passed since
+the event's last day; before that date it refuses (one person can still be erased on
+request at any time with ``person erase``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import Boolean, String, Text, and_, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from kiosk.core.codes import new_code, normalise_scan
+from kiosk.core.event import EventInfo
+from kiosk.db import Database
+from kiosk.db.models import (
+    Attendance,
+    AuditEvent,
+    BadgePrint,
+    Desk,
+    Participant,
+    PressConsent,
+    PressContact,
+    utcnow,
+)
+from kiosk.errors import KioskError
+from kiosk.i18n import _
+
+# Participant columns an erased tombstone keeps: identity of the row, sync bookkeeping,
+# and the anonymous attributes the donors' counts need. Every other column is blanked.
+PARTICIPANT_KEPT = {"id", "code", "sex", "category", "badge_role", "registration",
+                    "created_at", "updated_at", "desk_id", "deleted"}
+PRESS_KEPT = {"id", "outlet", "media_type", "participant_id", "created_at", "updated_at", "desk_id", "deleted"}
+CONSENT_KEPT = {"id", "press_contact_id", "participant_id", "photo", "recording", "recorded_at",
+                "updated_at", "desk_id", "deleted"}
+ERASE_ACTION = "person.erase"
+PURGE_ACTION = "personal_data.purge"
+
+
+class NotFound(KioskError):
+    """No person with that id or code, or nothing left to erase (exit status 1)."""
+
+
+def already_erased(person_id: str) -> NotFound:
+    return NotFound(_("La personne {id} est déjà effacée : rien à faire.").format(id=person_id))
+
+
+def blank_values(model, kept: set[str]) -> dict:
+    """Column -> empty value for every column of ``model`` that is not in ``kept``."""
+    values = {}
+    for column in model.__table__.columns:
+        if column.name in kept:
+            continue
+        if isinstance(column.type, Boolean):
+            values[column.name] = False
+        elif isinstance(column.type, String | Text) and not column.nullable:
+            values[column.name] = ""
+        elif column.nullable:
+            values[column.name] = None
+        else:
+            raise TypeError(f"no blank value for {model.__tablename__}.{column.name}")
+    return values
+
+
+def is_erased():
+    """SQL condition: a participant tombstone without a name, i.e. erased, not a removed duplicate."""
+    return and_(Participant.deleted.is_(True), Participant.first_name == "", Participant.last_name == "")
+
+
+def _holds_personal_data(model, kept: set[str]):
+    """SQL condition: some column outside ``kept`` is not blank."""
+    conditions = []
+    for name, blank in blank_values(model, kept).items():
+        column = model.__table__.c[name]
+        conditions.append(column.is_not(None) if blank is None else column != blank)
+    return or_(*conditions)
+
+
+# -- one person ------------------------------------------------------------------------
+
+def find_person(session: Session, key: str) -> Participant:
+    """The participant whose id is ``key``, or whose badge code it is (as typed or scanned)."""
+    key = key.strip()
+    participant = session.get(Participant, key)
+    if participant is None:
+        code = normalise_scan(key)
+        if code is not None:
+            participant = session.scalar(select(Participant).where(Participant.code == code))
+    if participant is None:
+        raise NotFound(_("Aucune personne avec l'identifiant ou le code {key}.").format(key=key))
+    return participant
+
+
+def _row(record, event: EventInfo | None = None, desks: dict[str, str] | None = None) -> dict:
+    """A record as plain JSON-ready data (instants in the event's time zone)."""
+    data = {}
+    for column in record.__table__.columns:
+        value = getattr(record, column.name)
+        if isinstance(value, datetime) and event is not None:
+            value = event.local(value)
+        if isinstance(value, datetime | date):
+            value = value.isoformat()
+        data[column.name] = value
+    if desks is not None and "desk_id" in data:
+        data["desk"] = desks.get(data["desk_id"], "")
+    return data
+
+
+def person_record(db: Database, event: EventInfo, key: str) -> dict:
+    """Everything held on one person: the row, sign-ins, badge prints, press contacts, audit."""
+    with db.transaction() as session:
+        person = find_person(session, key)
+        desks = dict(session.execute(select(Desk.id, Desk.name)).all())
+        attendance = session.scalars(
+            select(Attendance).where(Attendance.participant_id == person.id).order_by(Attendance.checked_in_at)
+        ).all()
+        prints = session.scalars(
+            select(BadgePrint).where(BadgePrint.participant_id == person.id).order_by(BadgePrint.printed_at)
+        ).all()
+        press = session.scalars(
+            select(PressContact).where(PressContact.participant_id == person.id).order_by(PressContact.created_at)
+        ).all()
+        consents = session.scalars(
+            select(PressConsent).where(PressConsent.participant_id == person.id).order_by(PressConsent.recorded_at)
+        ).all()
+        press_ids = [contact.id for contact in press]
+        audit = session.scalars(
+            select(AuditEvent)
+            .where(or_(AuditEvent.entity_id == person.id, AuditEvent.entity_id.in_(press_ids)))
+            .order_by(AuditEvent.at)
+        ).all()
+        return {
+            "participant": _row(person, event, desks),
+            "erased": bool(person.deleted and not person.first_name and not person.last_name),
+            "attendance": [_row(row, event, desks) for row in attendance],
+            "badge_prints": [_row(row, event, desks) for row in prints],
+            "press_contacts": [_row(row, event, desks) for row in press],
+            "press_consents": [_row(row, event, desks) for row in consents],
+            "audit": [_row(row, event, desks) for row in audit],
+        }
+
+
+@dataclass(frozen=True)
+class Erasure:
+    participant_id: str
+    press_contacts: int
+    audit_events: int
+
+
+def _erase_rows(session: Session, participant_ids: list[str], now: datetime, taken_codes: set[str]) -> tuple[int, int]:
+    """Blank the given participants and what points at them; return (press contacts, audit events) touched."""
+    person_blank = blank_values(Participant, PARTICIPANT_KEPT)
+    updates = []
+    for participant_id in participant_ids:
+        code = new_code(taken_codes)
+        taken_codes.add(code)
+        updates.append({"id": participant_id, "code": code, **person_blank, "deleted": True, "updated_at": now})
+    for start in range(0, len(updates), 5000):
+        session.execute(update(Participant), updates[start:start + 5000])
+    press_touched = audit_touched = 0
+    for start in range(0, len(participant_ids), 500):
+        chunk = participant_ids[start:start + 500]
+        session.execute(
+            update(Attendance).where(Attendance.participant_id.in_(chunk), Attendance.void_reason != "")
+            .values(void_reason="", updated_at=now)
+        )
+        session.execute(
+            update(BadgePrint).where(BadgePrint.participant_id.in_(chunk), BadgePrint.reprint_reason != "")
+            .values(reprint_reason="")
+        )
+        press_ids = list(session.scalars(select(PressContact.id).where(PressContact.participant_id.in_(chunk))))
+        if press_ids:
+            press_touched += session.execute(
+                update(PressContact).where(PressContact.id.in_(press_ids))
+                .values(**blank_values(PressContact, PRESS_KEPT), deleted=True, updated_at=now)
+            ).rowcount
+        session.execute(
+            update(PressConsent).where(PressConsent.participant_id.in_(chunk))
+            .values(**blank_values(PressConsent, CONSENT_KEPT), deleted=True, updated_at=now)
+        )
+        audit_touched += session.execute(
+            update(AuditEvent)
+            .where(AuditEvent.entity_id.in_(chunk + press_ids), AuditEvent.action != ERASE_ACTION)
+            .values(details={})
+        ).rowcount
+    return press_touched, audit_touched
+
+
+def erase_person(db: Database, key: str, now: datetime | None = None) -> Erasure:
+    """Erase one person's personal data, keeping an anonymous tombstone (see module notes)."""
+    now = now or utcnow()
+    with db.transaction() as session:
+        person = find_person(session, key)
+        if person.deleted and not person.first_name and not person.last_name:
+            raise already_erased(person.id)
+        taken = set(session.scalars(select(Participant.code)))
+        press, audit = _erase_rows(session, [person.id], now, taken)
+        session.add(AuditEvent(
+            at=now, desk_id=db.desk.id, action=ERASE_ACTION, entity="participant", entity_id=person.id,
+            details={"press_contacts": press, "audit_events_cleared": audit},
+        ))
+        return Erasure(person.id, press, audit)
+
+
+# -- everyone, after the retention period ----------------------------------------------
+
+def purge_available_from(event: EventInfo) -> date:
+    """The first day (event time zone) on which the purge is allowed."""
+    return event.end_date + timedelta(days=event.retention_days + 1)
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    participants: int
+    press_contacts: int
+    audit_events: int
+
+
+class RetentionNotOver(KioskError):
+    """The purge was asked before the end of the retention period (exit status 1)."""
+
+
+def check_purge_allowed(event: EventInfo, now: datetime | None = None) -> None:
+    available = purge_available_from(event)
+    if event.today(now) < available:
+        raise RetentionNotOver(
+            _(
+                "Purge refusée : les données sont conservées {days} jours après la fin de l'événement "
+                "({end}), donc jusqu'au {last} inclus. Purge possible à partir du {first}. "
+                "Pour effacer une personne qui le demande : « kiosk person erase ID »."
+            ).format(
+                days=event.retention_days, end=event.end_date.isoformat(),
+                last=(available - timedelta(days=1)).isoformat(), first=available.isoformat(),
+            )
+        )
+
+
+def purge_preview(db: Database) -> PurgeResult:
+    """How many records the purge would blank now."""
+    with db.transaction() as session:
+        def count(model, kept):
+            return session.scalar(select(func.count()).select_from(model).where(_holds_personal_data(model, kept)))
+
+        audit = session.scalar(
+            select(func.count()).select_from(AuditEvent)
+            .where(AuditEvent.details != {}, AuditEvent.action.not_in((ERASE_ACTION, PURGE_ACTION)))
+        )
+        return PurgeResult(count(Participant, PARTICIPANT_KEPT), count(PressContact, PRESS_KEPT), audit)
+
+
+def purge_personal_data(db: Database, event: EventInfo, now: datetime | None = None) -> PurgeResult:
+    """Erase everyone's personal data (tombstones, counts kept); refuses before the retention ends."""
+    check_purge_allowed(event, now)
+    now = now or utcnow()
+    with db.transaction() as session:
+        ids = list(session.scalars(select(Participant.id).where(_holds_personal_data(Participant, PARTICIPANT_KEPT))))
+        taken = set(session.scalars(select(Participant.code)))
+        press, audit = _erase_rows(session, ids, now, taken)
+        # Press contacts not linked to a participant hold personal data too.
+        press += session.execute(
+            update(PressContact).where(_holds_personal_data(PressContact, PRESS_KEPT))
+            .values(**blank_values(PressContact, PRESS_KEPT), deleted=True, updated_at=now)
+        ).rowcount
+        session.execute(
+            update(PressConsent).where(_holds_personal_data(PressConsent, CONSENT_KEPT))
+            .values(**blank_values(PressConsent, CONSENT_KEPT), deleted=True, updated_at=now)
+        )
+        audit += session.execute(
+            update(AuditEvent).where(AuditEvent.details != {}, AuditEvent.action.not_in((ERASE_ACTION, PURGE_ACTION)))
+            .values(details={})
+        ).rowcount
+        session.execute(update(Attendance).where(Attendance.void_reason != "").values(void_reason="", updated_at=now))
+        session.execute(update(BadgePrint).where(BadgePrint.reprint_reason != "").values(reprint_reason=""))
+        if ids or press or audit:
+            session.add(AuditEvent(
+                at=now, desk_id=db.desk.id, action=PURGE_ACTION, entity="event", entity_id=event.id,
+                details={"participants": len(ids), "press_contacts": press, "audit_events_cleared": audit},
+            ))
+    return PurgeResult(len(ids), press, audit)
