@@ -124,6 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
     badges.add_argument("--format", choices=("a6", "cr80", "a4x8"), default="a6")
     badges.add_argument("--who", choices=("all", "checked-in", "not-printed"), default="all")
     badges.add_argument("--day", metavar="DATE", help=_("jour pour --who checked-in"))
+    badges.add_argument("--category", metavar="CATÉGORIE", help=_("seulement cette catégorie de participants"))
+    badges.add_argument("--no-crop-marks", action="store_true", help=_("sans traits de coupe (format a4x8)"))
+    badges.add_argument(
+        "--mark-printed", action="store_true", help=_("note ces badges comme imprimés dans le journal d'impression")
+    )
+    badges.add_argument("--reason", default="", help=_("motif de réimpression, avec --mark-printed"))
     _json_flag(badges)
 
     sheet = commands.add_parser("sheet", help=_("feuille de présence d'un jour (PDF)"))

@@ -96,7 +96,6 @@ class Layout:
 @dataclass(frozen=True)
 class BadgeFormat:
     key: str
-    label: str  # French; translate with _() for display
     page: tuple[float, float]
     badge: tuple[float, float]
     slots: tuple[tuple[float, float], ...]  # lower-left corners of the badges on a page
@@ -144,13 +143,22 @@ def _a4_slots() -> tuple[tuple[float, float], ...]:
 
 
 FORMATS: dict[str, BadgeFormat] = {
-    "a6": BadgeFormat("a6", "A6 portrait (pochette)", (105 * mm, 148 * mm), (105 * mm, 148 * mm), ((0, 0),), _PORTRAIT),
+    "a6": BadgeFormat("a6", (105 * mm, 148 * mm), (105 * mm, 148 * mm), ((0, 0),), _PORTRAIT),
     "cr80": BadgeFormat(
-        "cr80", "Carte CR80 / ID-1 (85,6 × 54 mm)", (85.6 * mm, 54 * mm), (85.6 * mm, 54 * mm), ((0, 0),), _CARD
+        "cr80", (85.6 * mm, 54 * mm), (85.6 * mm, 54 * mm), ((0, 0),), _CARD
     ),
-    "a4x8": BadgeFormat("a4x8", "A4, 8 badges A7 paysage", A4, A7_LANDSCAPE, _a4_slots(), _A7_LANDSCAPE),
+    "a4x8": BadgeFormat("a4x8", A4, A7_LANDSCAPE, _a4_slots(), _A7_LANDSCAPE),
 }
 assert set(FORMATS) == set(FORMAT_KEYS)
+
+
+def format_label(key: str) -> str:
+    """The format's name in the interface language."""
+    return {
+        "a6": _("A6 portrait (pochette)"),
+        "cr80": _("Carte CR80 / ID-1 (85,6 × 54 mm)"),
+        "a4x8": _("A4, 8 badges A7 paysage (imprimante de bureau)"),
+    }[key]
 
 
 def get_format(key: str) -> BadgeFormat:
@@ -251,12 +259,19 @@ def _step_down(top: float, target: float) -> float:
     return top - SIZE_STEP * math.ceil((top - target) / SIZE_STEP - 1e-9)
 
 
-def _two_line_splits(text: str):
-    """Where a text may be wrapped: at spaces, after hyphens, else between any letters."""
-    word_breaks = [(text[:i].rstrip(), text[i + 1:].lstrip()) for i, char in enumerate(text) if char == " "]
-    word_breaks += [(text[: i + 1], text[i + 1:]) for i, char in enumerate(text[:-1]) if char in "-–"]
-    word_breaks = [(a, b) for a, b in word_breaks if a and b]
-    return word_breaks or [(text[:i], text[i:]) for i in range(1, len(text))]
+def _word_breaks(text: str) -> list[tuple[str, str]]:
+    """Two-line splits at spaces and after hyphens."""
+    breaks = [(text[:i].rstrip(), text[i + 1:].lstrip()) for i, char in enumerate(text) if char == " "]
+    breaks += [(text[: i + 1], text[i + 1:]) for i, char in enumerate(text[:-1]) if char in "-–"]
+    return [(first, second) for first, second in breaks if first and second]
+
+
+def _balanced(splits: list[tuple[str, str]], font: str) -> tuple[float, str, str] | None:
+    """The split whose wider line is narrowest: (its width at 1 pt, line 1, line 2)."""
+    return min(
+        ((max(pdfmetrics.stringWidth(a, font, 1), pdfmetrics.stringWidth(b, font, 1)), a, b) for a, b in splits),
+        default=None,
+    )
 
 
 def fit_text(text: str, spec: TextSpec, width: float) -> Fitted | None:
@@ -274,13 +289,16 @@ def fit_text(text: str, spec: TextSpec, width: float) -> Fitted | None:
     if one_line >= spec.floor:
         return Fitted(one_line, (text,))
     top_two = min(spec.max_size, spec.budget / (2 * LEADING))
-    widest, first, second = min(
-        (max(pdfmetrics.stringWidth(a, spec.font, 1), pdfmetrics.stringWidth(b, spec.font, 1)), a, b)
-        for a, b in _two_line_splits(text)
-    ) if len(text) > 1 else (unit, text, "")
-    two_lines = _step_down(top_two, width / widest)
-    if second and two_lines > one_line and two_lines >= MIN_SIZE:
-        return Fitted(two_lines, (first, second))
+    best = _balanced(_word_breaks(text), spec.font)
+    if best is None or _step_down(top_two, width / best[0]) < MIN_SIZE:
+        # No word break fits: break between letters, as a last resort before an error.
+        letters = _balanced([(text[:i], text[i:]) for i in range(1, len(text))], spec.font)
+        best = letters if best is None or (letters and letters[0] < best[0]) else best
+    if best is not None:
+        widest, first, second = best
+        two_lines = _step_down(top_two, width / widest)
+        if two_lines > one_line and two_lines >= MIN_SIZE:
+            return Fitted(two_lines, (first, second))
     if one_line >= MIN_SIZE:
         return Fitted(one_line, (text,))
     raise LayoutError(_("« {text} » est trop long pour ce format de badge, même sur deux lignes en {size:g} pt.").format(text=text, size=MIN_SIZE))
