@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.core import press
-from kiosk.core.press import ContactDraft, Consent
+from kiosk.core.press import Consent, ContactDraft
 from kiosk.db.models import AuditEvent, PressConsent, PressContact
 
 MARIEME = ContactDraft(first_name="Marème", last_name="Lô", outlet="Le Soleil", phone="77 260 78 91")
