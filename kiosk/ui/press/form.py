@@ -217,7 +217,7 @@ class ContactForm(QWidget):
         grid.addWidget(QLabel(_("Demande")), 6, 2)
         grid.addWidget(self.request_type, 6, 3)
 
-        self.has_deadline = QCheckBox(_("Échéance"))
+        self.has_deadline = QCheckBox(_("Oui, pour le"))
         self.deadline = QDateTimeEdit()
         self.deadline.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.deadline.setCalendarPopup(True)

@@ -121,8 +121,8 @@ class PressScreen(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.JOURNALIST, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.TIME, QHeaderView.ResizeMode.ResizeToContents)
-        for column, width in ((Column.OUTLET, 104), (Column.MEDIA_TYPE, 84),
-                              (Column.CONTACT, 122), (Column.FOLLOW_UP, 92)):
+        for column, width in ((Column.OUTLET, 100), (Column.MEDIA_TYPE, 84),
+                              (Column.CONTACT, 134), (Column.FOLLOW_UP, 92)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._edit_index)
         self.table.doubleClicked.connect(self._edit_index)
