@@ -26,7 +26,10 @@ lint: setup
 bench: system-deps setup
 	$(BIN)/python -m bench.run
 
+# The one-folder bundle in dist/ (build_installer.py runs its self-test); binutils gives
+# PyInstaller `strip`, which takes ~20 MB of debug data out of the bundle.
 installer: system-deps setup
+	@$(MAKE) --no-print-directory system-deps DEB_PACKAGES=binutils
 	$(BIN)/pip install -q -e '.[build]'
 	$(BIN)/python build_installer.py
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -24,6 +25,53 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 SPEC = ROOT / "packaging" / "kiosk.spec"
 WINDOWED = sys.platform in ("win32", "darwin")
+
+
+# Qt modules Kiosk needs; any other PySide6 module its code imports is added by reading
+# the sources, so a new import cannot silently break the bundle.
+QT_NEEDED = {"QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtPdf", "QtPdfWidgets", "QtSvg", "QtSvgWidgets"}
+OTHER_EXCLUDES = ["tkinter", "_tkinter", "pytest", "_pytest", "pytestqt", "hypothesis", "PyInstaller",
+                  "IPython", "numpy", "matplotlib", "pydoc", "lib2to3",
+                  # Kiosk checks and formats numbers; it never asks where or which carrier (~40 MB).
+                  "phonenumbers.geocoder", "phonenumbers.geodata", "phonenumbers.carrier",
+                  "phonenumbers.carrierdata", "phonenumbers.timezone", "phonenumbers.tzdata"]
+# Qt pieces the hooks collect that a desk laptop never uses: the virtual keyboard (it drags
+# in QtQuick and QML, ~17 MB), framebuffer/EGLFS/VNC platforms and evdev input (no desktop
+# session), and the Qt translations of languages the interface does not have.
+LIBRARY = r"(\.so[.\d]*|\.dll|\.dylib)"
+UNUSED_QT = re.compile(
+    r"(^|/)((lib)?Qt6(Quick|Qml|VirtualKeyboard|EglFS|EglFs)\w*" + LIBRARY
+    + r"|Qt(Quick|Qml|VirtualKeyboard)\w*\.framework/.*"
+    + r"|plugins/platforminputcontexts/(lib)?qtvirtualkeyboardplugin" + LIBRARY
+    + r"|plugins/platforms/(lib)?q(eglfs|vnc|linuxfb|minimalegl|vkkhrdisplay)" + LIBRARY
+    + r"|plugins/(egldeviceintegrations|generic)/.*"
+    + r"|translations/(?!\w+_(fr|en)\.qm$).*)$"
+)
+
+
+def qt_modules_used(package: Path = ROOT / "kiosk") -> set[str]:
+    """The PySide6 modules the bundle keeps: the needed ones and any the sources import."""
+    used = set(QT_NEEDED)
+    for source in package.rglob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        used.update(re.findall(r"PySide6\.(Qt\w+)", text))
+        for names in re.findall(r"from PySide6 import \(?([\w ,\n]+)\)?", text):
+            used.update(name.strip() for name in names.split(",") if name.strip().startswith("Qt"))
+    return used
+
+
+def excluded_modules() -> list[str]:
+    """Every installed PySide6 module Kiosk does not use, and development-only packages."""
+    import PySide6
+
+    installed = {path.name.split(".")[0] for path in Path(PySide6.__file__).parent.iterdir()
+                 if path.name.startswith("Qt") and path.suffix in (".so", ".pyd")}
+    return [f"PySide6.{module}" for module in sorted(installed - qt_modules_used())] + OTHER_EXCLUDES
+
+
+def unused_qt_file(destination: str) -> bool:
+    """True for a collected Qt file (its path inside the bundle) that Kiosk never loads."""
+    return UNUSED_QT.search(destination.replace("\\", "/")) is not None
 
 
 def project() -> tuple[str, str]:
