@@ -236,3 +236,53 @@ def save_settings(db: Database, settings: BadgeSettings) -> None:
             session.add(Setting(desk_id=db.desk.id, key=SETTINGS_KEY, value=value))
         else:
             row.value = value
+
+
+_LOOSE_LETTERS = str.maketrans({letter: "_" for letter in "abcdeinouy"})
+
+
+def _like_pattern(folded_token: str) -> str:
+    """A LIKE pattern over the raw text that lets through every spelling ``fold`` equates:
+    accented and hooked letters become "_", two-letter folds (ŋ -> ng, œ -> oe) "%"."""
+    pattern = folded_token.replace("%", "").replace("_", "")
+    for pair in ("ng", "ss", "ae", "oe"):
+        pattern = pattern.replace(pair, "%")
+    return f"%{pattern.translate(_LOOSE_LETTERS)}%"
+
+
+def find_badges(db: Database, query: str, limit: int = 200) -> list[BadgeData]:
+    """People whose name, organisation or code contains every typed word, accents and
+    case ignored ("ndeye" finds "Ndèye", "ngom" finds "Ŋom"), sorted by last name."""
+    words = [word for word in fold(query).split() if word]
+    if not words:
+        return []
+    statement = select(Participant).where(Participant.deleted.is_(False))
+    for word in words:
+        pattern = _like_pattern(word)
+        statement = statement.where(
+            Participant.first_name.ilike(pattern) | Participant.last_name.ilike(pattern)
+            | Participant.organisation.ilike(pattern) | Participant.code.ilike(pattern)
+        )
+    found = []
+    with db.transaction() as session:
+        for row in session.scalars(statement.limit(20 * limit)):
+            haystack = fold(f"{row.first_name} {row.last_name} {row.organisation} {row.code}")
+            if all(word in haystack for word in words):
+                found.append(_row_to_badge(row))
+    return sorted(found, key=BadgeData.sort_key)[:limit]
+
+
+def recent_check_ins(db: Database, day: date, limit: int = 200) -> list[BadgeData]:
+    """People checked in on ``day``, latest first: the badge desk's default list."""
+    statement = (
+        select(Participant)
+        .join(Attendance, Attendance.participant_id == Participant.id)
+        .where(Attendance.day == day, Attendance.voided.is_(False), Participant.deleted.is_(False))
+        .order_by(Attendance.checked_in_at.desc())
+        .limit(limit * 2)
+    )
+    seen: dict[str, BadgeData] = {}
+    with db.transaction() as session:
+        for row in session.scalars(statement):
+            seen.setdefault(row.id, _row_to_badge(row))
+    return list(seen.values())[:limit]

@@ -95,3 +95,23 @@ def test_settings_are_kept_per_desk(demo_db):
     settings.crop_marks = False
     core.save_settings(demo_db, settings)
     assert core.load_settings(demo_db).crop_marks is False
+
+
+def test_find_ignores_accents_case_and_hooked_letters(demo_db):
+    everyone = core.select_badges(demo_db)
+    hooked = next(b for b in everyone if b.last_name.startswith(("Ŋ", "Ɓ")))
+    plain = hooked.last_name.replace("Ŋ", "Ng").replace("Ɓ", "B").lower()
+    assert hooked in core.find_badges(demo_db, plain)
+    accented = next(b for b in everyone if "è" in b.first_name)
+    found = core.find_badges(demo_db, f"{accented.first_name.replace('è', 'e').upper()} {accented.last_name}")
+    assert accented in found
+    assert all(fold(accented.first_name.replace("è", "e")) in fold(b.first_name) for b in found)
+    assert core.find_badges(demo_db, everyone[7].code.lower()) == [everyone[7]]
+    assert core.find_badges(demo_db, "   ") == [] and core.find_badges(demo_db, "zzzqqq") == []
+
+
+def test_recent_check_ins_latest_first(demo_db):
+    everyone = core.select_badges(demo_db)
+    _check_in(demo_db, [everyone[2].participant_id])
+    _check_in(demo_db, [everyone[9].participant_id, everyone[2].participant_id])
+    assert core.recent_check_ins(demo_db, DAY) == [everyone[2], everyone[9]]
