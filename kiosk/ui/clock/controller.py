@@ -29,7 +29,7 @@ def ms_to_next_boundary(remaining_s: float, period_s: float = 0.5) -> int:
     position = -remaining_s if remaining_s <= 0 else remaining_s
     step = position % period_s
     wait = step if remaining_s > 0 else period_s - step
-    return max(1, math.ceil((wait if wait > 1e-6 else period_s) * 1000) + 2)
+    return max(1, math.ceil((wait if wait > 1e-6 else period_s) * 1000 - 1e-6) + 2)
 
 
 class ClockController(QObject):

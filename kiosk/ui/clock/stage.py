@@ -94,6 +94,7 @@ class StageWindow(QWidget):
     # -- content ------------------------------------------------------------------------
     def show_view(self, view: ClockView) -> None:
         self.stack.setCurrentIndex(1 if view.blackout else 0)
+        self._set_text(self.message, view.message)
         if view.blackout:
             return
         if view.item is None:
@@ -118,7 +119,6 @@ class StageWindow(QWidget):
             total = max(view.duration_s + view.added_s, 1.0)
             self._bar_fraction = min(max(view.remaining_s / total, 0.0), 1.0) if view.phase != Phase.OVERTIME else 1.0
             self._place_bar()
-        self._set_text(self.message, view.message)
         self.message.setVisible(bool(view.message))
         layout_key = (bool(view.message), len(self.clock.text()) > len(CLOCK_TEMPLATE))
         if layout_key != getattr(self, "_layout_key", None):
