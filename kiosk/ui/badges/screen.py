@@ -53,7 +53,6 @@ from kiosk.ui.badges.printing import (
 from kiosk.ui.context import AppContext
 from kiosk.ui.widgets import heading
 
-PREVIEW_WIDTH = 340
 SEARCH_DELAY_MS = 150
 # Kept in French in the shared log, like the listed reprint reasons.
 DUPLICATE_AUTO_REASON = "Impression automatique en double (déjà imprimé sur un autre poste)"
@@ -94,7 +93,7 @@ class PeopleModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (_("Nom"), _("Organisation"), _("Rôle"), _("Code"), _("Imprimé"))[section]
+        return (_("Nom, prénom"), _("Organisation"), _("Rôle"), _("Code"), _("Imprimé"))[section]
 
 
 class BadgesScreen(QWidget):
@@ -229,9 +228,9 @@ class BadgesScreen(QWidget):
         self.preview = QLabel()
         self.preview.setObjectName("badgePreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(PREVIEW_WIDTH + 8, 200)
+        self.preview.setMinimumSize(260, 220)
         self.preview.setStyleSheet("QLabel#badgePreview { background: #d9d9d9; border: 1px solid #aaa; }")
-        right.addWidget(self.preview, 1)
+        right.addWidget(self.preview, 3)
 
         right.addWidget(QLabel(_("Journal d'impression (derniers badges)")))
         self.log_table = QTableWidget(0, 5)
@@ -241,7 +240,7 @@ class BadgesScreen(QWidget):
         self.log_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.log_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.log_table.horizontalHeader().setStretchLastSection(True)
-        right.addWidget(self.log_table, 1)
+        right.addWidget(self.log_table, 2)
 
         for keys, slot in (("Ctrl+P", self.print_selected), ("Ctrl+R", self.reprint_selected),
                            ("Ctrl+S", self.save_selected), ("Ctrl+F", self.search.setFocus),
@@ -315,6 +314,11 @@ class BadgesScreen(QWidget):
         self.search.blockSignals(False)
         self.refresh()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API: the preview follows the room it has
+        super().resizeEvent(event)
+        if self.isVisible():
+            self.update_preview()
+
     def update_preview(self) -> None:
         badge = self.selected_badge()
         if badge is None:
@@ -322,9 +326,12 @@ class BadgesScreen(QWidget):
             self.preview.setText(_("Choisissez une personne pour voir son badge."))
             return
         started = time.perf_counter()
+        page_w, page_h = get_format(self.settings.format).badge
+        room = self.preview.contentsRect().size()
+        width = max(120, min(room.width() - 16, round((room.height() - 16) * page_w / page_h)))
         try:
             data, _run = badges_pdf_bytes([badge], self.settings.format, self.ctx.event, crop_marks=False)
-            image = preview_image(data, PREVIEW_WIDTH)
+            image = preview_image(data, width)
         except KioskError as exc:
             self.preview.setPixmap(QPixmap())
             self.preview.setText(str(exc))

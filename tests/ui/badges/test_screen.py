@@ -166,7 +166,9 @@ def test_preview_is_rendered_on_white(make_screen, app_context, qtbot):
     person = core.select_badges(app_context.db)[0]
     screen.select_participant(person.participant_id)
     image = screen.preview.pixmap().toImage()
-    assert image.width() == screen_module.PREVIEW_WIDTH
+    room = screen.preview.contentsRect()
+    assert 120 <= image.width() <= room.width() and image.height() <= room.height()
+    assert image.height() / image.width() == pytest.approx(148 / 105, abs=0.01)
     assert image.pixelColor(3, 3).name() == "#ffffff"
     assert screen.last_preview_ms > 0
 
