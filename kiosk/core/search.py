@@ -174,7 +174,7 @@ def _reduce(words: Iterable[str]) -> tuple[str, ...]:
 
 def query_variants(query: str) -> list[tuple[str, ...]]:
     """The ways a query may be meant: ``N'Diaye`` as ``n diaye`` and as ``ndiaye``; a phone as digits."""
-    query = query[:MAX_QUERY_CHARS]
+    query = query[:MAX_QUERY_CHARS].replace("@", " ")  # e-mails are indexed as words around the @
     split = tokens(query)
     candidates = [split, [compact(word) for word in query.split()]]
     if len(split) > 1 and any(len(word) == 1 for word in split):

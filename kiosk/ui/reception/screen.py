@@ -324,6 +324,9 @@ class ReceptionScreen(QWidget):
             if key == Qt.Key.Key_Escape:
                 self.search_field.clear()
                 return True
+            if event.matches(QKeySequence.StandardKey.Undo):  # the line edit's own undo would take it
+                self.undo_last()
+                return True
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
