@@ -8,7 +8,7 @@ date of printing at the bottom.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -81,6 +81,13 @@ def grid(
     return table
 
 
+def page_progress(on_page: Callable[[int, int], None] | None, estimate: int) -> Callable[[int], None] | None:
+    """Turn ``on_page(page, estimated_pages)`` into the one-argument hook ``build`` calls."""
+    if on_page is None:
+        return None
+    return lambda page: on_page(page, max(estimate, page))
+
+
 def event_lines(event: EventInfo) -> str:
     """``Hôtel BIG FAIM, Thiès`` — the venue line under the event's name."""
     return ", ".join(part for part in (event.venue, event.city) if part)
@@ -131,8 +138,13 @@ def build(
     event: EventInfo,
     running_header: str,
     printed_at: datetime,
+    on_page: Callable[[int], None] | None = None,
 ) -> int:
-    """Write the document; return its page count."""
+    """Write the document; return its page count.
+
+    ``on_page(n)`` is called as page n starts; an exception it raises (a cancel) stops
+    the work and leaves any earlier file at ``path`` as it was.
+    """
     regular, bold = register_fonts()
     printed = event.local(printed_at)
     footer = _("Édité le {day} à {time} — {app} {version}").format(
@@ -160,6 +172,8 @@ def build(
         str(partial), pagesize=pagesize, title=title, author=APP_NAME, creator=f"{APP_NAME} {__version__}",
         subject=event.name, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=15 * mm, bottomMargin=14 * mm,
     )
+    if on_page is not None:
+        document.setProgressCallBack(lambda kind, value: on_page(value) if kind == "PAGE" else None)
     try:
         document.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=canvas_class)
         os.replace(partial, path)

@@ -7,6 +7,7 @@ and once over the whole event; erased people are still counted (nothing names th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from kiosk.core.stats import AgendaLine, Breakdown, EventSummary, event_summary
 from kiosk.db import Database
 from kiosk.db.models import SEXES, utcnow
 from kiosk.i18n import _
-from kiosk.pdf.document import Styles, build, event_lines, grid, text
+from kiosk.pdf.document import Styles, build, event_lines, grid, page_progress, text
 
 PAGE = A4
 WIDTH = PAGE[0] - 28 * mm
@@ -137,8 +138,11 @@ def _agenda_table(lines: list[AgendaLine], styles: Styles) -> Flowable:
     return grid(rows, [14 * mm, WIDTH - 14 * mm - 4 * 20 * mm, 20 * mm, 20 * mm, 20 * mm, 20 * mm])
 
 
-def render_report(path: Path | str, summary: EventSummary, printed_at: datetime | None = None) -> int:
-    """Draw the report of ``summary`` into ``path``; return the page count."""
+def render_report(
+    path: Path | str, summary: EventSummary, printed_at: datetime | None = None,
+    on_page: Callable[[int], None] | None = None,
+) -> int:
+    """Draw the report of ``summary`` into ``path``; return the page count (``on_page``: see document.build)."""
     event: EventInfo = summary.event
     styles = Styles(size=9)
     story: list[Flowable] = [
@@ -188,11 +192,17 @@ def render_report(path: Path | str, summary: EventSummary, printed_at: datetime 
                           styles.note))
     return build(
         path, story, pagesize=PAGE, title=_("Bilan — {event}").format(event=event.name), event=event,
-        running_header=_("Bilan de l'événement"), printed_at=printed_at or utcnow(),
+        running_header=_("Bilan de l'événement"), printed_at=printed_at or utcnow(), on_page=on_page,
     )
 
 
-def write_report(db: Database, event: EventInfo, path: Path | str) -> tuple[EventSummary, int]:
-    """Write the end-of-event report; return its figures and the page count."""
+def write_report(
+    db: Database, event: EventInfo, path: Path | str, on_page: Callable[[int, int], None] | None = None,
+) -> tuple[EventSummary, int]:
+    """Write the end-of-event report; return its figures and the page count.
+
+    ``on_page(page, estimated_pages)`` reports progress; raising in it cancels.
+    """
     summary = event_summary(db, event)
-    return summary, render_report(path, summary)
+    estimate = 2 + len(summary.agenda) // 30
+    return summary, render_report(path, summary, on_page=page_progress(on_page, estimate))

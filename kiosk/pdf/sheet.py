@@ -7,6 +7,7 @@ Erased people are counted in a note at the end, not listed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from kiosk.core.stats import AttendanceSheet, attendance_sheet
 from kiosk.db import Database
 from kiosk.db.models import utcnow
 from kiosk.i18n import _
-from kiosk.pdf.document import RULE, Styles, build, event_lines, grid, text
+from kiosk.pdf.document import RULE, Styles, build, event_lines, grid, page_progress, text
 
 PAGE = landscape(A4)
 ROW_HEIGHT = 10 * mm  # room to sign
@@ -30,8 +31,18 @@ def sex_label(sex: str) -> str:
     return {"F": _("F"), "M": _("H")}.get(sex, "–")
 
 
-def render_sheet(path: Path | str, event: EventInfo, sheet: AttendanceSheet, printed_at: datetime | None = None) -> int:
-    """Draw ``sheet`` into ``path``; return the page count."""
+ROWS_PER_PAGE = 14  # about, for progress estimates
+
+
+def estimated_pages(sheet: AttendanceSheet) -> int:
+    return 1 + len(sheet.people) // ROWS_PER_PAGE
+
+
+def render_sheet(
+    path: Path | str, event: EventInfo, sheet: AttendanceSheet, printed_at: datetime | None = None,
+    on_page: Callable[[int], None] | None = None,
+) -> int:
+    """Draw ``sheet`` into ``path``; return the page count (``on_page``: see document.build)."""
     styles = Styles(size=8.5)
     story = [
         Paragraph(_("Feuille de présence"), styles.title),
@@ -88,11 +99,17 @@ def render_sheet(path: Path | str, event: EventInfo, sheet: AttendanceSheet, pri
     return build(
         path, story, pagesize=PAGE, title=_("Feuille de présence — {day}").format(day=format_day(sheet.day)),
         event=event, running_header=_("Feuille de présence — {day}").format(day=format_day(sheet.day)),
-        printed_at=printed_at or utcnow(),
+        printed_at=printed_at or utcnow(), on_page=on_page,
     )
 
 
-def write_sheet(db: Database, event: EventInfo, day: date, path: Path | str) -> tuple[AttendanceSheet, int]:
-    """Write the attendance sheet of ``day``; return it with the page count."""
+def write_sheet(
+    db: Database, event: EventInfo, day: date, path: Path | str,
+    on_page: Callable[[int, int], None] | None = None,
+) -> tuple[AttendanceSheet, int]:
+    """Write the attendance sheet of ``day``; return it with the page count.
+
+    ``on_page(page, estimated_pages)`` reports progress; raising in it cancels.
+    """
     sheet = attendance_sheet(db, day)
-    return sheet, render_sheet(path, event, sheet)
+    return sheet, render_sheet(path, event, sheet, on_page=page_progress(on_page, estimated_pages(sheet)))

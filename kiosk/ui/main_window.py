@@ -28,6 +28,7 @@ from kiosk.paths import resource
 from kiosk.ui.badges.screen import BadgesScreen
 from kiosk.ui.clock.screen import ClockScreen
 from kiosk.ui.context import AppContext
+from kiosk.ui.documents import add_documents_menu
 from kiosk.ui.press.screen import PressScreen
 from kiosk.ui.reception.screen import ReceptionScreen
 from kiosk.ui.sync.screen import SyncScreen
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         fullscreen.triggered.connect(self._toggle_full_screen)
         view_menu.addAction(fullscreen)
 
+        add_documents_menu(self, self.ctx)
         language_menu = self.menuBar().addMenu(_("&Langue"))
         group = QActionGroup(self)
         for code, label in (("fr", "Français"), ("en", "English")):
