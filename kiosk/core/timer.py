@@ -245,7 +245,7 @@ class ClockView:
     message: str
     blackout: bool
     late_s: float
-    projected_end: datetime | None  # local, in programme time
+    projected_end: datetime | None  # local, in programme time, to the minute
     day_end: datetime | None  # local planned end of the day
     rehearsal_offset_s: float  # 0 on the day itself; else planned times are moved by this
     finished: bool
@@ -424,7 +424,7 @@ class SessionClock:
             playback=playback, phase=phase_for(remaining, item),
             remaining_s=remaining, duration_s=duration, elapsed_s=anchors.elapsed(now), added_s=anchors.added_s,
             message=self.anchors.message, blackout=self.anchors.blackout, late_s=late,
-            projected_end=projected.astimezone(tz) if projected else None,
+            projected_end=_to_minute(projected.astimezone(tz)) if projected else None,
             day_end=agenda.day_end(self.entries, self.day, tz, self.event.options),
             rehearsal_offset_s=offset, finished=bool(leaves) and index is None,
             revision=self.anchors.revision, entries=self.entries,
@@ -666,6 +666,11 @@ class SessionClock:
         view = self._apply(_("annuler"), change)
         self._undo.pop()  # undoing is not itself undone
         return view
+
+
+def _to_minute(instant: datetime) -> datetime:
+    """Rounded to the nearest minute, as a projected end is shown (HH:MM)."""
+    return (instant + timedelta(seconds=30)).replace(second=0, microsecond=0)
 
 
 def _resumed(anchors: Anchors, now: datetime) -> Anchors:
