@@ -3,13 +3,15 @@
 Minimisation rule (README "Personal data"): an erased participant becomes a tombstone
 (``deleted`` = 1, ``updated_at`` now) that keeps only what anonymous counts need: sex,
 category, badge role and registration (invited / walk-in), and its sign-ins (day, time,
-desk) and badge prints. Everything else is blanked, the badge code is replaced by a
-fresh random one (the printed badge no longer leads anywhere) and free-text reasons are
-cleared. The tombstone travels to other desks through the export bundle, so they forget
-the person too. Press contacts linked to the person are erased the same way (the outlet
-and media type stay: they name a newspaper, not a person), and so are the photo and
-recording consents the person gave (the yes/no answers and their date stay). Audit events about the person keep what
-happened and when, but lose their details, which may quote the old values.
+desk) and badge prints. Everything else is blanked and free-text reasons are cleared.
+The badge code stays: it names nobody once the name is gone, and it lets an import of
+the old invitation list recognise the person and refuse to bring them back. The
+tombstone travels to other desks through the export bundle, so they forget the person
+too. Press contacts linked to the person are erased the same way (the outlet and media
+type stay: they name a newspaper, not a person), and so are the photo and recording
+consents the person gave (the yes/no answers and their date stay). Audit events about
+the person keep what happened and when, but lose their details, which may quote the
+old values.
 
 The purge does the same for everyone, once ``Event.retention_days`` have passed since
 the event's last day; before that date it refuses (one person can still be erased on
@@ -24,7 +26,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Boolean, String, Text, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from kiosk.core.codes import new_code, normalise_scan
+from kiosk.core.codes import normalise_scan
 from kiosk.core.event import EventInfo
 from kiosk.db import Database
 from kiosk.db.models import (
@@ -161,14 +163,10 @@ class Erasure:
     audit_events: int
 
 
-def _erase_rows(session: Session, participant_ids: list[str], now: datetime, taken_codes: set[str]) -> tuple[int, int]:
+def _erase_rows(session: Session, participant_ids: list[str], now: datetime) -> tuple[int, int]:
     """Blank the given participants and what points at them; return (press contacts, audit events) touched."""
     person_blank = blank_values(Participant, PARTICIPANT_KEPT)
-    updates = []
-    for participant_id in participant_ids:
-        code = new_code(taken_codes)
-        taken_codes.add(code)
-        updates.append({"id": participant_id, "code": code, **person_blank, "deleted": True, "updated_at": now})
+    updates = [{"id": participant_id, **person_blank, "deleted": True, "updated_at": now} for participant_id in participant_ids]
     for start in range(0, len(updates), 5000):
         session.execute(update(Participant), updates[start:start + 5000])
     press_touched = audit_touched = 0
@@ -207,8 +205,7 @@ def erase_person(db: Database, key: str, now: datetime | None = None) -> Erasure
         person = find_person(session, key)
         if person.deleted and not person.first_name and not person.last_name:
             raise already_erased(person.id)
-        taken = set(session.scalars(select(Participant.code)))
-        press, audit = _erase_rows(session, [person.id], now, taken)
+        press, audit = _erase_rows(session, [person.id], now)
         session.add(AuditEvent(
             at=now, desk_id=db.desk.id, action=ERASE_ACTION, entity="participant", entity_id=person.id,
             details={"press_contacts": press, "audit_events_cleared": audit},
@@ -268,8 +265,7 @@ def purge_personal_data(db: Database, event: EventInfo, now: datetime | None = N
     now = now or utcnow()
     with db.transaction() as session:
         ids = list(session.scalars(select(Participant.id).where(_holds_personal_data(Participant, PARTICIPANT_KEPT))))
-        taken = set(session.scalars(select(Participant.code)))
-        press, audit = _erase_rows(session, ids, now, taken)
+        press, audit = _erase_rows(session, ids, now)
         # Press contacts not linked to a participant hold personal data too.
         press += session.execute(
             update(PressContact).where(_holds_personal_data(PressContact, PRESS_KEPT))

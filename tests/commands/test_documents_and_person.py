@@ -75,3 +75,14 @@ def test_purge_refused_before_the_retention_end_then_done_once(demo_db, target, 
     assert code == 0 and json.loads(out)["participants"] == 152
     code, _out, err = run(capsys, "--db", target, "purge", "--personal-data", "--yes")
     assert code == 1 and "déjà faite" in err
+
+
+def test_an_erased_person_is_not_brought_back_by_importing_the_old_list(demo_db, target, capsys):
+    from kiosk.paths import resource
+
+    code, _out, _err = run(capsys, "--db", target, "person", "erase", "GP9VX9", "--yes")
+    assert code == 0
+    code, out, _err = run(capsys, "--db", target, "import", str(resource("demo", "participants.csv")), "--json")
+    answer = json.loads(out)
+    assert answer["added"] == 0
+    assert [row["reason"] for row in answer["rejected"]] == ["cette personne a été effacée de Kiosk : elle n'est pas recréée"]
