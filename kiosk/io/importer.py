@@ -169,6 +169,9 @@ def normalise_row(number: int, cells: list[str], headers: list[str], mapping: di
     if not first and not last:
         plan.action, plan.reason = REJECT, _("ni prénom ni nom")
         return plan
+    if not any(char.isalpha() for char in first + last):
+        plan.action, plan.reason = REJECT, _("nom sans aucune lettre : « {name} »").format(name=f"{first} {last}".strip())
+        return plan
     if _SUSPECT_NAME.search(first + last):
         plan.warnings.append(_("nom inhabituel (chiffres ou symboles) : « {name} »").format(name=f"{first} {last}".strip()))
     values["first_name"], values["last_name"] = first, last
@@ -279,6 +282,16 @@ class _Index:
         self.claimed[person["id"]] = row
 
 
+# Text kept as it is when the file only drops accents or changes case ("GUEYE" for "Guèye").
+_FOLDED_FIELDS = frozenset({"first_name", "last_name", "organisation", "function", "region"})
+
+
+def _differs(name: str, old: str, new: str) -> bool:
+    if not new or new == old:
+        return False
+    return not (name in _FOLDED_FIELDS and compact(new) == compact(old))
+
+
 def _load_index(connection) -> _Index:
     columns = [Participant.__table__.c[name] for name in _INDEX_FIELDS]
     return _Index([dict(row._mapping) for row in connection.execute(select(*columns))])
@@ -309,7 +322,7 @@ def _plan_rows(connection, source: SourceTable, mapping: dict[int, str], progres
                 continue
             plan.participant_id, plan.code = found, person["code"]
             plan.changes = {
-                name: (person[name], value) for name, value in plan.values.items() if value and value != person[name]
+                name: (person[name], value) for name, value in plan.values.items() if _differs(name, person[name], value)
             }
             plan.action = UPDATE if plan.changes else UNCHANGED
             index.claimed[found] = number
