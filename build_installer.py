@@ -138,6 +138,7 @@ def check(program: Path) -> dict:
         if not database.is_file() or not database.is_relative_to(home):
             raise SystemExit(f"the demo database went to {database}, not to the user's data folder")
         tested = json.loads(_run(program, "--json", "self-test", env=env).stdout)
+        check_desk_app(program, env)
         started = time.perf_counter()
         _run(program, "--version", env=env)
         version_s = time.perf_counter() - started
@@ -147,6 +148,36 @@ def check(program: Path) -> dict:
         raise SystemExit(f"running the bundle wrote next to the executable: {written[:5]}")
     return {"version": shown, "checks": tested["checks"], "participants": created["participants"],
             "version_s": round(version_s, 3)}
+
+
+def check_desk_app(program: Path, env: dict, timeout_s: float = 60.0) -> None:
+    """Open the desk app on the demo (offscreen) and wait until its main window is up.
+
+    On Linux the sign is Qt's settings file, which the app writes from its event loop
+    once the window is built; elsewhere (settings in the registry or a plist), the app
+    must still be running after a few seconds, which catches a missing module.
+    """
+    settings = Path(env["XDG_CONFIG_HOME"], "Kiosk", "Kiosk.conf")
+    watch_settings = sys.platform.startswith("linux")
+    with tempfile.TemporaryFile(mode="w+") as log:
+        app = subprocess.Popen([str(program), "--demo"], env=env, stdout=log, stderr=log)
+        started = time.perf_counter()
+        try:
+            while True:
+                if app.poll() is not None:
+                    log.seek(0)
+                    raise SystemExit(f"the desk app stopped ({app.returncode}) instead of opening the demo:\n{log.read()[-3000:]}")
+                waited = time.perf_counter() - started
+                if (watch_settings and settings.exists() and "last_database" in settings.read_text()) or (
+                    not watch_settings and waited > 8
+                ):
+                    return
+                if waited > timeout_s:
+                    raise SystemExit(f"the desk app showed no window within {timeout_s:.0f} s")
+                time.sleep(0.05)
+        finally:
+            app.terminate()
+            app.wait(10)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
         result = check(program)
         for item in result["checks"]:
             print(f"  {'ok  ' if item['ok'] else 'FAIL'} {item['name']}: {item['detail']}")
-        print(f"{result['version']}: demo created ({result['participants']} participants), self-test passed")
+        print(f"{result['version']}: demo created ({result['participants']} participants), self-test passed, "
+              "desk app opened the demo")
     return 0
 
 
