@@ -68,7 +68,7 @@ class RundownModel(QAbstractTableModel):
 
     def __init__(self, event: EventInfo, parent=None):
         super().__init__(parent)
-        self.event = event
+        self.event_info = event
         self.entries: list[AgendaEntry] = []
         self.current_id: str | None = None
         self._titles = column_titles()
@@ -137,9 +137,9 @@ class RundownModel(QAbstractTableModel):
         if column == Column.THRESHOLDS:
             return "" if entry.is_block else f"{_mm_ss(entry.warning_s)} / {_mm_ss(entry.danger_s)}"
         if column == Column.ACTUAL_START:
-            return format_clock(self.event.local(entry.actual_start)) if entry.actual_start else ""
+            return format_clock(self.event_info.local(entry.actual_start)) if entry.actual_start else ""
         if column == Column.ACTUAL_END:
-            return format_clock(self.event.local(entry.actual_end)) if entry.actual_end else ""
+            return format_clock(self.event_info.local(entry.actual_end)) if entry.actual_end else ""
         if column == Column.GAP and entry.actual_start and entry.actual_end:
             used = (entry.actual_end - entry.actual_start).total_seconds() / 60
             gap = round(used - entry.planned_minutes)

@@ -197,7 +197,7 @@ class ClockScreen(QWidget):
             button.setToolTip(_("Ajoute ou retire du temps à l'élément en cours (+ et - : une minute)"))
             controls.addWidget(button)
         controls.addWidget(self._button(_("Recommencer"), lambda: self.controller.act("restart"), "clockRestart"))
-        self.undo_button = self._button(_("Annuler"), self._undo, "clockUndo")
+        self.undo_button = self._button(_("Annuler (Ctrl+Z)"), self._undo, "clockUndo")
         controls.addWidget(self.undo_button)
         controls.addStretch(1)
         root.addLayout(controls)
