@@ -556,9 +556,14 @@ def import_csv(db: Database, items: Sequence[ImportedItem]) -> dict[date, int]:
     return counts
 
 
-def import_csv_file(db: Database, path: Path, default_day: date, event_days: Sequence[date]) -> dict[date, int]:
+def read_csv_file(path: Path, default_day: date, event_days: Sequence[date]) -> list[ImportedItem]:
+    """Read and check an agenda CSV file (any usual encoding) without writing anything."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UsageError(_("Impossible de lire {path} : {error}").format(path=path, error=exc.strerror)) from exc
-    return import_csv(db, parse_csv(decode_bytes(data, path.name).text, default_day, event_days))
+    return parse_csv(decode_bytes(data, path.name).text, default_day, event_days)
+
+
+def import_csv_file(db: Database, path: Path, default_day: date, event_days: Sequence[date]) -> dict[date, int]:
+    return import_csv(db, read_csv_file(path, default_day, event_days))
