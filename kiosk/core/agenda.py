@@ -35,6 +35,7 @@ MODES = ("duration", "end_time")
 DEFAULT_WARNING_S = 300
 DEFAULT_DANGER_S = 60
 MAX_MINUTES = 24 * 60
+EDITABLE = ("title", "speakers", "planned_start", "planned_minutes", "warning_s", "danger_s", "mode")
 CSV_COLUMNS = (
     "id", "day", "block", "title", "speakers", "planned_start", "planned_minutes",
     "warning_s", "danger_s", "mode", "actual_start", "actual_end",
@@ -279,8 +280,7 @@ def add_item(
 
 def update_item(db: Database, item_id: str, **fields) -> AgendaEntry:
     """Change some fields of one item (title, speakers, planned_start, planned_minutes, thresholds, mode)."""
-    allowed = {"title", "speakers", "planned_start", "planned_minutes", "warning_s", "danger_s", "mode"}
-    unknown = set(fields) - allowed
+    unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise ValueError(f"cannot edit {sorted(unknown)}")
     fields = _check_fields(fields)
@@ -532,17 +532,9 @@ def import_csv(db: Database, items: Sequence[ImportedItem]) -> dict[date, int]:
                             row=item.row, block=item.block
                         )
                     )
-                row.position = position
-                row.title = item.title
-                row.speakers = item.speakers
-                row.planned_start = item.planned_start
-                row.planned_minutes = item.planned_minutes
-                row.warning_s = item.warning_s
-                row.danger_s = item.danger_s
-                row.mode = item.mode
-                row.parent_id = parent
-                row.deleted = False
-                row.updated_at = now
+                for name in EDITABLE:
+                    setattr(row, name, getattr(item, name))
+                row.position, row.parent_id, row.deleted, row.updated_at = position, parent, False, now
                 session.flush()
                 kept.add(row.id)
                 block_ids.setdefault(item.title, row.id)
