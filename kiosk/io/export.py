@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import uuid
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from kiosk.core.text import fold
 from kiosk.db import Database
 from kiosk.db.migrations import SCHEMA_VERSION
 from kiosk.db.models import Desk, Event, utcnow
@@ -40,6 +42,12 @@ class ExportResult:
     @property
     def counts(self) -> dict[str, int]:
         return {name: entry["rows"] for name, entry in self.manifest["files"].items()}
+
+
+def desk_bundle_name(desk_id: str, desk_name: str) -> str:
+    """This desk's bundle folder on a shared stick: one per desk, replaced at each export."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(desk_name)).strip("-") or "poste"
+    return f"kiosk-{slug}-{desk_id[:8]}"
 
 
 def check_target(directory: Path) -> None:

@@ -215,6 +215,12 @@ def _check_event(session, bundle: Bundle) -> None:
     theirs = bundle.event
     mine = session.execute(select(Event.id, Event.name)).first()
     if mine is not None and theirs and theirs.get("id") != mine.id:
+        if theirs.get("name") == mine.name:
+            raise BundleError(
+                _("Ce lot vient d'un événement du même nom mais créé à part sur l'autre poste : les deux listes "
+                  "ne peuvent pas être fusionnées. Pour installer un second poste, fusionnez le lot du premier "
+                  "dans une base vide. Rien n'a été fusionné.")
+            )
         raise BundleError(
             _("Ce lot vient d'un autre événement (« {theirs} ») que celui de ce poste (« {mine} ») : rien n'a été fusionné.").format(
                 theirs=theirs.get("name", "?"), mine=mine.name
