@@ -19,12 +19,15 @@ Adding or editing a participant updates the index in place (``put``); nothing is
 
 from __future__ import annotations
 
+import gc
 import re
+from array import array
 from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import IntEnum
+from itertools import islice
 
 from kiosk.core.people import Person, iter_people
 from kiosk.core.text import _SEPARATORS, compact, tokens
@@ -38,14 +41,20 @@ MIN_ID_PREFIX = 3
 # A prefix reaching more identifier words than this is checked on each candidate instead.
 GATHER_LIMIT = 3000
 # A further word narrows the candidates by set intersection while it has at most this
-# many postings per candidate; beyond, it is checked on each candidate.
-INTERSECT_FACTOR = 8
-# When every typed word is an identifier prefix shared by thousands of people (``221``
-# starts every Senegalese number), matches are dense: look at this many people at most.
+# many postings per candidate (gathering a posting costs ~1/15 of checking a candidate);
+# beyond, it is checked on each candidate.
+INTERSECT_FACTOR = 12
+# A word reaching more postings than this is common (one or two letters): it is checked on
+# each candidate, never gathered. When every typed word is common, matches are dense:
+# people are taken in alphabetical order, looking at this many of them at most.
+GATHER_MAX = 12000
 SCAN_BUDGET = 5000
-# Below this many candidates, sort them; above it, walk the alphabetical order.
-SORT_LIMIT = 1500
+# Below this many candidates, sort them; above it, walk the alphabetical order, from the
+# first candidate up to this many of them, from the start beyond (they are everywhere).
+SORT_LIMIT = 4000
+WALK_FROM_FIRST_LIMIT = 25000
 _TOP = "\U0010ffff"
+_EMAIL_DOMAIN = re.compile(r"@\S*")
 _PHONE_LIKE = re.compile(r"^[\d\s+().\-/]+$")
 _PHONE_COUNTRY_CODES: frozenset[str] | None = None
 
@@ -71,15 +80,31 @@ def _country_codes() -> frozenset[str]:
     return _PHONE_COUNTRY_CODES
 
 
-def phone_words(e164: str) -> tuple[str, ...]:
-    """``+221771234567`` -> ``221771234567`` and the national ``771234567``."""
-    digits = "".join(char for char in e164 if char.isdigit())
-    if not digits:
-        return ()
+def _strip_country_code(digits: str) -> str | None:
     for size in (1, 2, 3):  # country calling codes are prefix-free
         if digits[:size] in _country_codes():
-            return (digits, digits[size:])
-    return (digits,)
+            return digits[size:]
+    return None
+
+
+def phone_word(e164: str) -> str:
+    """The national number a phone is searched by: ``+221771234567`` -> ``771234567``."""
+    digits = "".join(char for char in e164 if char.isdigit())
+    return _strip_country_code(digits) or digits
+
+
+def _phone_queries(query: str) -> list[str]:
+    """Digits to look for among national numbers: as typed, without a country code when one
+    is given (``+221 77…``, ``00221 77…``), without a trunk zero (``06 12…``)."""
+    digits = "".join(char for char in query if char.isdigit())
+    international = query.lstrip().startswith("+") or digits.startswith("00") or len(digits) >= 11
+    found = [digits]
+    if international:
+        national = _strip_country_code(digits.removeprefix("00"))
+        found.append(national or "")
+    if digits.startswith("0") and not international:
+        found.append(digits.lstrip("0"))
+    return [number for number in found if len(number) >= MIN_ID_PREFIX]
 
 
 def _add(mapping: dict, key, slot: int) -> None:
@@ -174,19 +199,14 @@ def _reduce(words: Iterable[str]) -> tuple[str, ...]:
 
 def query_variants(query: str) -> list[tuple[str, ...]]:
     """The ways a query may be meant: ``N'Diaye`` as ``n diaye`` and as ``ndiaye``; a phone as digits."""
-    query = query[:MAX_QUERY_CHARS].replace("@", " ")  # e-mails are indexed as words around the @
+    # An e-mail is searched by the part before the @ (domains such as gmail.com match everyone).
+    query = _EMAIL_DOMAIN.sub(" ", query[:MAX_QUERY_CHARS])
     split = tokens(query)
     candidates = [split, [compact(word) for word in query.split()]]
     if len(split) > 1 and any(len(word) == 1 for word in split):
         candidates.append([compact(query)])  # "n diaye" -> "ndiaye"
     if _PHONE_LIKE.match(query):
-        digits = "".join(char for char in query if char.isdigit())
-        if digits.startswith("00"):
-            digits = digits[2:]
-        if len(digits) >= 3:
-            candidates.append([digits])
-            if digits.startswith("0") and len(digits.lstrip("0")) >= 3:
-                candidates.append([digits.lstrip("0")])  # a national trunk prefix
+        candidates.extend([digits] for digits in _phone_queries(query))
     variants: list[tuple[str, ...]] = []
     for words in candidates:
         reduced = _reduce(word for word in words if word)
@@ -216,28 +236,129 @@ def _query_exact_keys(query: str) -> set[str]:
     return {by_words, by_parts} - {""}
 
 
+class _Values:
+    """Distinct texts of some fields (names; organisations and functions) with their words.
+
+    100,000 people share a few thousand first names, last names and organisations: words
+    point to values and values to people, so memory grows with the values, not the people."""
+
+    __slots__ = ("number", "tokens", "words", "holders", "prefixes", "_words_of")
+
+    def __init__(self, words_of: Callable[[tuple[str, ...]], tuple[str, ...]]) -> None:
+        self.number: dict[str, int] = {}
+        self.tokens: list[tuple[str, ...]] = []  # the text's words, in order
+        self.words: list[tuple[str, ...]] = []  # what prefixes are matched against, sorted
+        # One slot, or an array of slots (4 bytes each: a set would take ten times more).
+        self.holders: list[int | array | None] = []
+        self.prefixes = _PrefixIndex()
+        self._words_of = words_of
+
+    def add(self, text: str, slot: int, *, bulk: bool) -> int:
+        value = self.number.get(text)
+        if value is None:
+            value = self.number[text] = len(self.words)
+            parts = fast_tokens(text)
+            words = self._words_of(parts)
+            self.tokens.append(parts)
+            self.words.append(words)
+            self.holders.append(slot)
+            for word in words:
+                self.prefixes.add(word, value, bulk=bulk)
+            return value
+        holders = self.holders[value]
+        if type(holders) is int:
+            self.holders[value] = array("i", (holders, slot))
+        else:
+            holders.append(slot)
+        return value
+
+    def discard(self, value: int, text: str, slot: int) -> None:
+        holders = self.holders[value]
+        if type(holders) is int:
+            for word in self.words[value]:
+                self.prefixes.discard(word, value)
+            del self.number[text]
+            self.tokens[value] = self.words[value] = ()
+            self.holders[value] = None
+            return
+        holders.remove(slot)
+        if len(holders) == 1:
+            self.holders[value] = holders[0]
+
+    def size(self, prefix: str) -> int:
+        holders = self.holders
+        return sum(
+            1 if type(holders[value]) is int else len(holders[value]) for value in self.prefixes.gather(prefix)
+        )
+
+    def gather(self, prefix: str) -> set[int]:
+        found: set[int] = set()
+        for value in self.prefixes.gather(prefix):
+            holders = self.holders[value]
+            if type(holders) is int:
+                found.add(holders)
+            else:
+                found.update(holders)
+        return found
+
+    def people_with(self, value: int) -> Iterable[int]:
+        holders = self.holders[value]
+        if holders is None:
+            return ()
+        return (holders,) if type(holders) is int else holders
+
+
+def _name_words(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """Words of a name part, and the part written without separators (``n diaye ndiaye``)."""
+    return tuple(sorted({*parts, "".join(parts)} - {""}))
+
+
+def _other_words(parts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(set(parts)))
+
+
+class _Source:
+    """Where a typed word is looked up: a group of fields (values) or the identifiers (per person)."""
+
+    __slots__ = ("values", "ids")
+
+    def __init__(self, values: _Values | None = None, ids: _PrefixIndex | None = None):
+        self.values, self.ids = values, ids
+
+    def size(self, word: str) -> int | None:
+        """Postings the word reaches; None when identifier words are too scattered to gather."""
+        if self.values is not None:
+            return self.values.size(word)
+        return self.ids.size(word, GATHER_LIMIT)
+
+    def gather(self, word: str) -> set[int]:
+        return self.values.gather(word) if self.values is not None else self.ids.gather(word)
+
+
 class SearchIndex:
     """Every participant of the event, searchable per keystroke; see the module docstring."""
 
     def __init__(self) -> None:
         self._people: list[Person | None] = []
         self._slot_of: dict[str, int] = {}
-        # Per slot: sorted words of the name, of organisation and function, of the identifiers.
-        self._words: tuple[list[tuple[str, ...]], list[tuple[str, ...]], list[tuple[str, ...]]] = ([], [], [])
         self._sort_key: list[str] = []
-        self._names = _PrefixIndex()
-        self._others = _PrefixIndex()
+        self._names = _Values(_name_words)
+        self._others = _Values(_other_words)
+        # Per slot: the value numbers of first name, last name, organisation, function.
+        self._first, self._last, self._organisation, self._function = (array("i") for _ in range(4))
         self._ids = _PrefixIndex()
-        self._exact: dict[str, int | set[int]] = {}
-        self._by_code: dict[str, int] = {}
-        self._by_phone: dict[str, int | set[int]] = {}
+        self._id_words: list[tuple[str, ...]] = []
+        # Exact-name keys -> the (first name, last name) value pairs spelled that way.
+        self._exact: dict[str, set[tuple[int, int]]] = {}
         self._by_email: dict[str, int | set[int]] = {}
         self._order_keys: list[str] = []
         self._order_slots: list[int] = []
+        self._name_source = _Source(self._names)
+        self._other_source = _Source(self._others)
+        self._id_source = _Source(ids=self._ids)
         self.expected_by_category: Counter[str] = Counter()
         self.expected_by_sex: Counter[str] = Counter()
         self.walk_ins = 0
-        self._token_cache: dict[str, tuple[str, ...]] = {}
 
     # -- building and updating -------------------------------------------------------
     @classmethod
@@ -245,17 +366,22 @@ class SearchIndex:
         """An index of ``people``; ``progress(count)`` is called every 5,000 people and may
         return False to stop (``InterruptedError``)."""
         index = cls()
-        keyed: list[tuple[str, int]] = []
-        for person in people:
-            keyed.append((index._insert(person, bulk=True), len(index._people) - 1))
-            if progress is not None and len(keyed) % 5000 == 0 and progress(len(keyed)) is False:
-                raise InterruptedError
-        for prefix_index in (index._names, index._others, index._ids):
+        count = 0
+        collecting = gc.isenabled()
+        gc.disable()  # nothing to collect among new objects; a collection per 700 would cost seconds
+        try:
+            for person in people:
+                index._insert(person, bulk=True)
+                count += 1
+                if progress is not None and count % 5000 == 0 and progress(count) is False:
+                    raise InterruptedError
+        finally:
+            if collecting:
+                gc.enable()
+        for prefix_index in (index._names.prefixes, index._others.prefixes, index._ids):
             prefix_index.finish_bulk()
-        keyed.sort()
-        index._order_keys = [key for key, _slot in keyed]
-        index._order_slots = [slot for _key, slot in keyed]
-        index._token_cache.clear()
+        index._order_slots = sorted(range(count), key=index._sort_key.__getitem__)
+        index._order_keys = [index._sort_key[slot] for slot in index._order_slots]
         return index
 
     def __len__(self) -> int:
@@ -269,8 +395,11 @@ class SearchIndex:
         return None if slot is None else self._people[slot]
 
     def by_code(self, code: str) -> Person | None:
-        slot = self._by_code.get(code)
-        return None if slot is None else self._people[slot]
+        for slot in _slots(self._ids.postings.get(code.lower())):
+            person = self._people[slot]
+            if person is not None and person.code == code:
+                return person
+        return None
 
     def people(self) -> Iterable[Person]:
         return (person for person in self._people if person is not None)
@@ -288,57 +417,60 @@ class SearchIndex:
         if slot is None:
             return
         person = self._people[slot]
-        for prefix_index, words in zip((self._names, self._others, self._ids), self._words, strict=True):
-            for word in words[slot]:
-                prefix_index.discard(word, slot)
-            words[slot] = ()
-        for key in self._exact_keys_of(person):
-            _discard(self._exact, key, slot)
-        if self._by_code.get(person.code) == slot:
-            del self._by_code[person.code]
-        _discard(self._by_phone, person.phone, slot)
+        pair = (self._first[slot], self._last[slot])
+        if not self._pair_used(pair, besides=slot):
+            for key in set(self._exact_keys_of(slot)):
+                pairs = self._exact.get(key, set())
+                pairs.discard(pair)
+                if not pairs:
+                    self._exact.pop(key, None)
         _discard(self._by_email, person.email, slot)
+        for values, column, text in (
+            (self._names, self._first, person.first_name),
+            (self._names, self._last, person.last_name),
+            (self._others, self._organisation, person.organisation),
+            (self._others, self._function, person.function),
+        ):
+            values.discard(column[slot], text, slot)
+        for word in self._id_words[slot]:
+            self._ids.discard(word, slot)
+        self._id_words[slot] = ()
         position = bisect_left(self._order_keys, self._sort_key[slot])
         del self._order_keys[position]
         del self._order_slots[position]
         self._count(person, -1)
         self._people[slot] = None
 
-    def _tokens(self, text: str) -> tuple[str, ...]:
-        """``fast_tokens`` with a cache: names and organisations repeat a lot among 100,000 people."""
-        cached = self._token_cache.get(text)
-        if cached is None:
-            cached = fast_tokens(text)
-            if len(self._token_cache) < 100_000:
-                self._token_cache[text] = cached
-        return cached
-
-    def _exact_keys_of(self, person: Person) -> tuple[str, str]:
-        return _exact_keys(self._tokens(person.first_name), self._tokens(person.last_name))
+    def _exact_keys_of(self, slot: int) -> tuple[str, str]:
+        parts = self._names.tokens
+        return _exact_keys(parts[self._first[slot]], parts[self._last[slot]])
 
     def _insert(self, person: Person, *, bulk: bool) -> str:
         slot = len(self._people)
         self._people.append(person)
         self._slot_of[person.id] = slot
-        first, last = self._tokens(person.first_name), self._tokens(person.last_name)
-        names = {*first, *last, "".join(first), "".join(last)}
-        others = {*self._tokens(person.organisation), *self._tokens(person.function)}
-        ids = {person.code.lower(), *phone_words(person.phone)}
-        if person.email:
-            ids.update(fast_tokens(person.email.replace("@", " ")))
-        for prefix_index, words, found in zip((self._names, self._others, self._ids), self._words, (names, others, ids), strict=True):
-            found.discard("")
-            words.append(tuple(sorted(found)))
-            for word in found:
-                prefix_index.add(word, slot, bulk=bulk)
-        for key in _exact_keys(first, last):
-            _add(self._exact, key, slot)
-        self._by_code[person.code] = slot
+        first = self._names.add(person.first_name, slot, bulk=bulk)
+        last = self._names.add(person.last_name, slot, bulk=bulk)
+        self._first.append(first)
+        self._last.append(last)
+        self._organisation.append(self._others.add(person.organisation, slot, bulk=bulk))
+        self._function.append(self._others.add(person.function, slot, bulk=bulk))
+        name_words = {*self._names.words[first], *self._names.words[last]}
+        ids = {person.code.lower()}
         if person.phone:
-            _add(self._by_phone, person.phone, slot)
-        if person.email:
+            ids.add(phone_word(person.phone))
+        if person.email:  # the part before the @: domains (gmail, com) would match everyone
+            ids.update(fast_tokens(person.email.partition("@")[0]))
             _add(self._by_email, person.email, slot)
-        key = f"{''.join(last)}\x01{''.join(first)}\x01{person.code}"
+        ids -= name_words  # "awa.ndiaye@…" is already found by the name
+        ids.discard("")
+        self._id_words.append(tuple(sorted(ids)))
+        for word in ids:
+            self._ids.add(word, slot, bulk=bulk)
+        for key in self._exact_keys_of(slot):
+            self._exact.setdefault(key, set()).add((first, last))
+        parts = self._names.tokens
+        key = f"{''.join(parts[last])}\x01{''.join(parts[first])}\x01{person.code}"
         self._sort_key.append(key)
         self._count(person, 1)
         return key
@@ -353,14 +485,13 @@ class SearchIndex:
         """People with the same name (whatever accents, case, order), phone or e-mail, and why
         (``name``, ``phone``, ``email``); ``values`` as cleaned by ``validate_person``."""
         first, last = fast_tokens(values.get("first_name", "")), fast_tokens(values.get("last_name", ""))
-        name_slots: set[int] = set()
-        for key in _exact_keys(first, last):
-            name_slots |= _slots(self._exact.get(key))
+        name_slots = self._exact_slots(_exact_keys(first, last))
+        phone, email = values.get("phone") or "", values.get("email") or ""
         reasons: dict[int, list[str]] = {}
         for reason, found in (
             ("name", name_slots),
-            ("phone", _slots(self._by_phone.get(values.get("phone") or None))),
-            ("email", _slots(self._by_email.get(values.get("email") or None))),
+            ("phone", self._id_holders(phone_word(phone), lambda person: person.phone == phone) if phone else ()),
+            ("email", _slots(self._by_email.get(email)) if email else ()),
         ):
             for slot in found:
                 if self._people[slot] is not None and self._people[slot].id != exclude_id:
@@ -373,38 +504,79 @@ class SearchIndex:
         variants = query_variants(query)
         if not variants or limit <= 0:
             return []
-        exact: set[int] = set()
-        for key in _query_exact_keys(query):
-            exact |= _slots(self._exact.get(key))
+        exact = self._exact_slots(_query_exact_keys(query))
         hits = [Hit(self._people[slot], Tier.EXACT) for slot in self._in_order(exact, limit)]
-        named = self._first(variants, True, limit - len(hits), exact.__contains__)
+        named = self._first_matches(variants, True, limit - len(hits), exact.__contains__)
         hits += [Hit(self._people[slot], Tier.NAME) for slot in named]
         if len(hits) < limit:
 
-            def found(slot: int) -> bool:
-                return slot in exact or any(self._accepts(slot, words, True) for words in variants)
+            named_by = [self._matcher(words, True) for words in variants]
 
-            hits += [Hit(self._people[slot], Tier.OTHER) for slot in self._first(variants, False, limit - len(hits), found)]
+            def found(slot: int) -> bool:
+                return slot in exact or any(match(slot) for match in named_by)
+
+            others = self._first_matches(variants, False, limit - len(hits), found)
+            hits += [Hit(self._people[slot], Tier.OTHER) for slot in others]
         return hits
 
-    def _parts(self, word: str, names_only: bool) -> tuple[tuple[_PrefixIndex, list[tuple[str, ...]]], ...]:
-        """The indexes (and per-slot words) a typed word is looked up in."""
-        if names_only:
-            return ((self._names, self._words[0]),)
-        parts = ((self._names, self._words[0]), (self._others, self._words[1]))
-        return parts + ((self._ids, self._words[2]),) if len(word) >= MIN_ID_PREFIX else parts
-
-    def _accepts(self, slot: int, words: Iterable[str], names_only: bool) -> bool:
-        return all(
-            any(_has_prefix(per_slot[slot], word) for _index, per_slot in self._parts(word, names_only))
-            for word in words
+    def _pair_used(self, pair: tuple[int, int], besides: int) -> bool:
+        first, last = self._first, self._last
+        return any(
+            slot != besides and (first[slot], last[slot]) == pair for slot in self._names.people_with(pair[0])
         )
 
+    def _exact_slots(self, keys: Iterable[str]) -> set[int]:
+        """People whose whole name is spelled as one of the keys (see ``_exact_keys``)."""
+        first, last = self._first, self._last
+        found: set[int] = set()
+        for key in keys:
+            for pair in self._exact.get(key, ()):
+                found.update(slot for slot in self._names.people_with(pair[0]) if (first[slot], last[slot]) == pair)
+        return found
+
+    def _id_holders(self, word: str, accept: Callable[[Person], bool]) -> set[int]:
+        """People holding an identifier word (a code, a national number, an e-mail word) and ``accept``ed."""
+        people = self._people
+        return {slot for slot in _slots(self._ids.postings.get(word)) if people[slot] is not None and accept(people[slot])}
+
+    def _sources(self, word: str, names_only: bool) -> tuple[_Source, ...]:
+        if names_only:
+            return (self._name_source,)
+        if len(word) >= MIN_ID_PREFIX:
+            return (self._name_source, self._other_source, self._id_source)
+        return (self._name_source, self._other_source)
+
+    def _matcher(self, words: Iterable[str], names_only: bool) -> Callable[[int], bool]:
+        """A quick test of one person against typed words: the values each word starts are
+        looked up once, so a person costs a few array reads and set look-ups."""
+        first, last, organisation, function, id_words = (
+            self._first, self._last, self._organisation, self._function, self._id_words
+        )
+        checks = []
+        for word in words:
+            names = self._names.prefixes.gather(word)
+            others = set() if names_only else self._others.prefixes.gather(word)
+            low, high = self._ids.span(word)
+            by_id = not names_only and len(word) >= MIN_ID_PREFIX and high > low
+            checks.append((names, others, word if by_id else None))
+
+        def match(slot: int) -> bool:
+            for names, others, id_word in checks:
+                if first[slot] in names or last[slot] in names:
+                    continue
+                if others and (organisation[slot] in others or function[slot] in others):
+                    continue
+                if id_word is not None and _has_prefix(id_words[slot], id_word):
+                    continue
+                return False
+            return True
+
+        return match
+
     def _size(self, word: str, names_only: bool) -> int | None:
-        """Postings a typed word reaches; None when its identifier words are too scattered to gather."""
         total = 0
-        for prefix_index, _per_slot in self._parts(word, names_only):
-            size = prefix_index.size(word, GATHER_LIMIT if prefix_index is self._ids else None)
+        for source in self._sources(word, names_only):
+            size = source.size(word)
             if size is None:
                 return None
             total += size
@@ -412,11 +584,11 @@ class SearchIndex:
 
     def _gather(self, word: str, names_only: bool) -> set[int]:
         found: set[int] = set()
-        for prefix_index, _per_slot in self._parts(word, names_only):
-            found |= prefix_index.gather(word)
+        for source in self._sources(word, names_only):
+            found |= source.gather(word)
         return found
 
-    def _first(
+    def _first_matches(
         self, variants: list[tuple[str, ...]], names_only: bool, need: int, excluded: Callable[[int], bool]
     ) -> list[int]:
         """The first ``need`` slots, in alphabetical order, matching one of the variants."""
@@ -436,8 +608,10 @@ class SearchIndex:
         sizes = {word: self._size(word, names_only) for word in words}
         if 0 in sizes.values():
             return []
-        gatherable = sorted((word for word in words if sizes[word] is not None), key=sizes.__getitem__)
-        rest = [word for word in words if sizes[word] is None]
+        gatherable = sorted(
+            (word for word in words if sizes[word] is not None and sizes[word] <= GATHER_MAX), key=sizes.__getitem__
+        )
+        rest = [word for word in words if word not in gatherable]
         candidates: set[int] | None = None
         if gatherable:
             candidates = self._gather(gatherable[0], names_only)
@@ -447,30 +621,29 @@ class SearchIndex:
                 else:
                     rest.append(word)
 
+        matches = self._matcher(rest, names_only)
+
         def accept(slot: int) -> bool:
-            return self._accepts(slot, rest, names_only) and not excluded(slot)
+            return matches(slot) and not excluded(slot)
 
-        if candidates is not None and len(candidates) <= SORT_LIMIT:
-            return sorted(filter(accept, candidates), key=self._sort_key.__getitem__)[:need]
-        # Many candidates, common words: matches are dense, the first ones come early.
-        order = self._order_slots if candidates is not None else self._order_slots[:SCAN_BUDGET]
-        chosen: list[int] = []
-        for slot in order:
-            if (candidates is None or slot in candidates) and accept(slot):
-                chosen.append(slot)
-                if len(chosen) == need:
-                    break
-        return chosen
+        if candidates is None:  # every word is common: matches are dense, the first come early
+            return list(islice(filter(accept, islice(self._order_slots, SCAN_BUDGET)), need))
+        return self._in_order(candidates, need, accept)
 
-    def _in_order(self, slots: set[int], count: int) -> list[int]:
-        """The first ``count`` of ``slots`` in alphabetical order (last name, first name)."""
+    def _in_order(self, slots: set[int], count: int, accept: Callable[[int], bool] | None = None) -> list[int]:
+        """The first ``count`` of ``slots`` (those ``accept``ed) in alphabetical order."""
         if count <= 0 or not slots:
             return []
-        if len(slots) <= SORT_LIMIT:
-            return sorted(slots, key=self._sort_key.__getitem__)[:count]
+        key = self._sort_key.__getitem__
+        if len(slots) <= SORT_LIMIT:  # sorting is cheap; checking each one is not: check lazily
+            ordered = sorted(slots, key=key)
+            return ordered[:count] if accept is None else list(islice(filter(accept, ordered), count))
+        # Walk the alphabetical order from the first candidate: many candidates, the first
+        # ``count`` come soon (a common last name is one stretch of the order).
+        start = 0 if len(slots) > WALK_FROM_FIRST_LIMIT else bisect_left(self._order_keys, key(min(slots, key=key)))
         chosen = []
-        for slot in self._order_slots:
-            if slot in slots:
+        for slot in islice(self._order_slots, start, None):
+            if slot in slots and (accept is None or accept(slot)):
                 chosen.append(slot)
                 if len(chosen) == count:
                     break
@@ -478,5 +651,11 @@ class SearchIndex:
 
 
 def load_index(db: Database, progress: Callable[[int], bool] | None = None) -> SearchIndex:
-    """The index of every participant of the database (see ``SearchIndex.build``)."""
-    return SearchIndex.build(iter_people(db), progress)
+    """The index of every participant of the database (see ``SearchIndex.build``).
+
+    The garbage collector is then told to leave the index's objects alone (``gc.freeze``):
+    otherwise a full collection walks 100,000 people every so often, a keystroke's delay."""
+    index = SearchIndex.build(iter_people(db), progress)
+    gc.collect()
+    gc.freeze()
+    return index
