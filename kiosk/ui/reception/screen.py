@@ -42,6 +42,7 @@ from kiosk.ui.widgets import heading
 
 # Up to this many participants, the index is built at once; beyond, in a worker thread.
 SYNC_BUILD_LIMIT = 5000
+LOADER_DELAY_MS = 250
 CONFIRMATION_MS = 6000
 UNDO_DEPTH = 20
 _SUCCESS, _ALREADY, _ERROR = "success", "already", "error"
@@ -262,7 +263,12 @@ class ReceptionScreen(QWidget):
         self._loader.progress.connect(self._loading_progress)
         self._loader.finished.connect(self._loader_finished)
         self.empty_label.setText(_("Chargement des {total} participants…").format(total=self._total))
-        self._loader.start()
+        # Let the window appear first: a scanned code works meanwhile (looked up in the database).
+        QTimer.singleShot(LOADER_DELAY_MS, self._start_loader)
+
+    def _start_loader(self) -> None:
+        if self._loader is not None and not self._loader.isRunning() and not self._loader.isFinished():
+            self._loader.start()
 
     def _loading_progress(self, count: int) -> None:
         if self.reception is None:
@@ -285,6 +291,7 @@ class ReceptionScreen(QWidget):
 
     def wait_for_index(self, seconds: float) -> bool:
         """Block until the index is built (benchmarks, tests); True when it is ready."""
+        self._start_loader()
         if self._loader is not None and self._loader.wait(int(seconds * 1000)):
             self._loader_finished()
         return self.index_ready()
@@ -308,9 +315,10 @@ class ReceptionScreen(QWidget):
         self.search_field.setFocus()
 
     def closing(self) -> None:
-        if self._loader is not None:
-            self._loader.requestInterruption()
-            self._loader.wait()
+        loader, self._loader = self._loader, None
+        if loader is not None:
+            loader.requestInterruption()
+            loader.wait()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if watched is self.search_field and event.type() == QEvent.Type.KeyPress:
