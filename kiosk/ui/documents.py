@@ -10,7 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QThread,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog
 
@@ -64,11 +73,30 @@ class DocumentJob(QThread):
             self.succeeded.emit(outcome)
 
 
-class DocumentsMenu:
+# Jobs hold no parent: a window rebuilt mid-way (language switch) or closed must not
+# destroy a running thread; they are dropped when finished, and waited for at exit.
+_RUNNING: set[DocumentJob] = set()
+_waits_at_exit: list[bool] = []
+
+
+def _finish_running_jobs() -> None:
+    for job in list(_RUNNING):
+        job.cancel()
+        job.wait()
+
+
+def _forget(job: DocumentJob) -> None:
+    _RUNNING.discard(job)
+    job.deleteLater()
+
+
+class DocumentsMenu(QObject):
     """Builds the menu on the main window and runs its two documents."""
 
     def __init__(self, window: QMainWindow, ctx: AppContext):
+        super().__init__(window)
         self.window = window
+        self.title = ""
         self.ctx = ctx
         self.job: DocumentJob | None = None
         self.progress: QProgressDialog | None = None
@@ -154,26 +182,35 @@ class DocumentsMenu:
         progress.setMinimumDuration(400)
         progress.setAutoClose(False)
         progress.setAutoReset(False)
-        job = DocumentJob(work, self.window)
-        job.progressed.connect(lambda page, total: (progress.setMaximum(total), progress.setValue(page)))
-        job.succeeded.connect(lambda outcome: self._done(title, outcome))
-        job.failed.connect(lambda message: self._failed(title, message))
+        job = DocumentJob(work)
+        if not _waits_at_exit:
+            QCoreApplication.instance().aboutToQuit.connect(_finish_running_jobs)
+            _waits_at_exit.append(True)
+        _RUNNING.add(job)
+        # Bound methods of this QObject: disconnected by Qt if the window goes away first.
+        job.progressed.connect(self._progressed)
+        job.succeeded.connect(self._done)
+        job.failed.connect(self._failed)
         job.finished.connect(self._cleanup)
+        job.finished.connect(lambda: _forget(job))  # last: after the menu's own handlers
         progress.canceled.connect(job.cancel)
-        self.job, self.progress = job, progress
+        self.job, self.progress, self.title = job, progress, title
         job.start()
+
+    def _progressed(self, page: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(total)
+            self.progress.setValue(page)
 
     def _cleanup(self) -> None:
         if self.progress is not None:
             self.progress.close()
             self.progress.deleteLater()
-        if self.job is not None:
-            self.job.deleteLater()
         self.job = self.progress = None
 
-    def _done(self, title: str, outcome: Outcome) -> None:
+    def _done(self, outcome: Outcome) -> None:
         self.ctx.status_message.emit(_("{summary} Enregistré : {path}").format(summary=outcome.summary, path=outcome.path))
-        box = QMessageBox(QMessageBox.Icon.Information, title, outcome.summary, parent=self.window)
+        box = QMessageBox(QMessageBox.Icon.Information, self.title, outcome.summary, parent=self.window)
         box.setObjectName("documentDone")
         where = str(outcome.path)
         if outcome.empty:
@@ -187,11 +224,11 @@ class DocumentsMenu:
             QUrl.fromLocalFile(str(outcome.path))))
         box.open()
 
-    def _failed(self, title: str, message: str) -> None:
+    def _failed(self, message: str) -> None:
         if not message:  # cancelled by the user
             self.ctx.status_message.emit(_("Document annulé : aucun fichier modifié."))
             return
-        QMessageBox.warning(self.window, title, message)
+        QMessageBox.warning(self.window, self.title, message)
 
 
 def add_documents_menu(window: QMainWindow, ctx: AppContext) -> DocumentsMenu:

@@ -54,7 +54,7 @@ def test_sheet_of_the_chosen_day_from_the_menu(main_window, app_context, qtbot, 
     assert "20 présent(s)" in status.args[0] and str(path) in status.args[0]
     reader = PdfReader(path)
     assert len(reader.pages) >= 2 and "Jeudi 26 octobre 2023" in reader.pages[0].extract_text()
-    assert menu.job is None  # cleaned up, ready for the next one
+    qtbot.waitUntil(lambda: menu.job is None)  # cleaned up, ready for the next one
 
 
 def test_report_from_the_menu(main_window, app_context, qtbot, save_to, tmp_path):
@@ -84,3 +84,18 @@ def test_cancel_leaves_no_file(main_window, app_context, qtbot, save_to, tmp_pat
     assert "annulé" in status.args[0]
     qtbot.waitUntil(lambda: menu.job is None, timeout=5000)
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_window_deleted_mid_way_does_not_kill_the_job(app_context, qtbot, save_to, tmp_path):
+    """The app deletes its window on a language switch; a job still running must finish."""
+    from kiosk.ui import documents
+    from kiosk.ui.main_window import MainWindow
+
+    sign_in_many(app_context.db, participants(app_context.db, 80), app_context.day)
+    window = MainWindow(app_context)
+    window.documents_menu.sheet_action.trigger()
+    assert len(documents._RUNNING) == 1
+    window.close()
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not documents._RUNNING, timeout=15000)
+    assert (tmp_path / "out" / "document.pdf").read_bytes().startswith(b"%PDF")
