@@ -127,18 +127,14 @@ def person_record(db: Database, event: EventInfo, key: str) -> dict:
     with db.transaction() as session:
         person = find_person(session, key)
         desks = dict(session.execute(select(Desk.id, Desk.name)).all())
-        attendance = session.scalars(
-            select(Attendance).where(Attendance.participant_id == person.id).order_by(Attendance.checked_in_at)
-        ).all()
-        prints = session.scalars(
-            select(BadgePrint).where(BadgePrint.participant_id == person.id).order_by(BadgePrint.printed_at)
-        ).all()
-        press = session.scalars(
-            select(PressContact).where(PressContact.participant_id == person.id).order_by(PressContact.created_at)
-        ).all()
-        consents = session.scalars(
-            select(PressConsent).where(PressConsent.participant_id == person.id).order_by(PressConsent.recorded_at)
-        ).all()
+
+        def linked(model, order) -> list:
+            return list(session.scalars(select(model).where(model.participant_id == person.id).order_by(order)))
+
+        attendance = linked(Attendance, Attendance.checked_in_at)
+        prints = linked(BadgePrint, BadgePrint.printed_at)
+        press = linked(PressContact, PressContact.created_at)
+        consents = linked(PressConsent, PressConsent.recorded_at)
         press_ids = [contact.id for contact in press]
         audit = session.scalars(
             select(AuditEvent)
