@@ -102,8 +102,9 @@ class PersonDialog(QDialog):
         self.anyway_button = QPushButton(_("Enregistrer quand même"))
         self.anyway_button.setObjectName("saveAnywayButton")
         self.anyway_button.clicked.connect(self._save_anyway)
-        choices.addWidget(self.existing_button)
-        choices.addWidget(self.anyway_button)
+        for button in (self.existing_button, self.anyway_button):
+            button.setMinimumHeight(40)
+            choices.addWidget(button)
         box.addLayout(choices)
         self.duplicates_box.hide()
 

@@ -109,25 +109,26 @@ class ResultDelegate(QStyledItemDelegate):
         detail = QFontMetrics(small).elidedText(detail, Qt.TextElideMode.ElideRight, left.width())
         painter.drawText(left, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, detail)
 
-        status = self.model.status_text(row)
-        role_line = f"{row.person.badge_role} · {row.person.code}"
-        painter.setFont(small)
-        painter.setPen(text_color)
-        painter.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, role_line)
+        # Right, top: today's status; bottom: role and code, then the badge state.
         bold_small = QFont(small)
         bold_small.setBold(True)
-        painter.setFont(bold_small)
         status_color = PRESENT if row.presence is not None else ABSENT
         badge_color = PRINTED if row.printed else NOT_PRINTED
         if selected:
             status_color = badge_color = text_color
-        line = QRect(right.left(), right.top(), right.width(), right.height())
+        painter.setFont(bold_small)
+        painter.setPen(status_color)
+        status = QFontMetrics(bold_small).elidedText(self.model.status_text(row), Qt.TextElideMode.ElideRight, right.width())
+        painter.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, status)
         badge = self.model.badge_text(row)
         badge_width = QFontMetrics(bold_small).horizontalAdvance(badge)
         painter.setPen(badge_color)
-        painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, badge)
-        painter.setPen(status_color)
-        status_rect = QRect(line.left(), line.top(), line.width() - badge_width - 16, line.height())
-        status = QFontMetrics(bold_small).elidedText(status, Qt.TextElideMode.ElideRight, status_rect.width())
-        painter.drawText(status_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, status)
+        painter.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, badge)
+        painter.setFont(small)
+        painter.setPen(text_color)
+        role_rect = QRect(right.left(), right.top(), right.width() - badge_width - 14, right.height())
+        role_line = QFontMetrics(small).elidedText(
+            f"{row.person.badge_role} · {row.person.code}", Qt.TextElideMode.ElideRight, role_rect.width()
+        )
+        painter.drawText(role_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, role_line)
         painter.restore()

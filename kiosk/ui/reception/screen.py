@@ -183,14 +183,15 @@ class ReceptionScreen(QWidget):
         # Counters.
         counters = QFrame()
         counters.setObjectName("counters")
-        counters.setStyleSheet("#counters { border: 1px solid #b0bec5; background: white; }")
+        size = base.pointSizeF()
+        counters.setStyleSheet(
+            f"#counters {{ border: 1px solid #b0bec5; background: white; }}"
+            f" #counters QLabel {{ font-size: {size * 1.15:.1f}pt; color: #1b1b1b; }}"
+            f" #counters #presentCounter {{ font-size: {size * 1.9:.1f}pt; font-weight: bold; }}"
+        )
         grid = QVBoxLayout(counters)
         self.present_label = QLabel()
         self.present_label.setObjectName("presentCounter")
-        present_font = QFont(base)
-        present_font.setPointSizeF(base.pointSizeF() * 1.8)
-        present_font.setBold(True)
-        self.present_label.setFont(present_font)
         self.detail_label = QLabel()
         self.detail_label.setObjectName("counterDetails")
         self.detail_label.setWordWrap(True)
@@ -409,16 +410,16 @@ class ReceptionScreen(QWidget):
         self.search_field.clear()
         self.search_field.setFocus()
         if result.already:
-            self._show(person.name, result.message(self.ctx.event), _ALREADY)
+            self._show(person.name, self._result_text(result), _ALREADY)
             return
         self.undo_stack = (self.undo_stack + [result])[-UNDO_DEPTH:]
-        self._show(person.name, self._success_text(result), _SUCCESS, undo=True)
+        self._show(person.name, self._result_text(result), _SUCCESS, undo=True)
         self.refresh_counters()
         self._own_signal(lambda: self.ctx.attendance_changed.emit(person.id))
         self.ctx.checked_in.emit(person.id, result.day)
         self.ctx.status_message.emit(_("{name} : présence enregistrée.").format(name=person.name))
 
-    def _success_text(self, result: CheckInResult) -> str:
+    def _result_text(self, result: CheckInResult) -> str:
         person = result.person
         parts = [result.message(self.ctx.event), person.organisation, f"{person.badge_role} · {person.code}"]
         return "\n".join(part for part in parts if part)
