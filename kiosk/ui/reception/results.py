@@ -25,7 +25,7 @@ class ResultsModel(QAbstractListModel):
 
     def __init__(self, event: EventInfo, parent=None):
         super().__init__(parent)
-        self.event = event
+        self.event_info = event
         self._rows: list[ResultRow] = []
 
     def set_rows(self, rows: list[ResultRow]) -> None:
@@ -55,7 +55,7 @@ class ResultsModel(QAbstractListModel):
         if row.presence is None:
             return _("Pas encore arrivé(e)")
         return _("Présent(e) depuis {time} ({desk})").format(
-            time=format_clock(self.event.local(row.presence.checked_in_at)), desk=row.presence.desk
+            time=format_clock(self.event_info.local(row.presence.checked_in_at)), desk=row.presence.desk
         )
 
     @staticmethod
