@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from kiosk import APP_NAME, i18n
@@ -14,7 +15,7 @@ from kiosk.core.event import NoEventError, create_event, load_event
 from kiosk.db import Database
 from kiosk.errors import KioskError
 from kiosk.i18n import _
-from kiosk.paths import default_database_path, user_data_dir
+from kiosk.paths import default_database_path, resource, user_data_dir
 from kiosk.ui.context import AppContext
 from kiosk.ui.main_window import MainWindow, app_icon
 from kiosk.ui.welcome import DATABASE_FILTER, NewEventDialog, WelcomeDialog
@@ -22,6 +23,22 @@ from kiosk.ui.welcome import DATABASE_FILTER, NewEventDialog, WelcomeDialog
 SETTINGS_LANGUAGE = "language"
 SETTINGS_LAST_DATABASE = "last_database"
 DEMO_FILE_NAME = "demo.sqlite"
+INTERFACE_FONT_POINTS = 10
+
+
+def install_bundled_fonts(app: QApplication) -> str | None:
+    """Draw the interface with the bundled DejaVu Sans: every name's letters, on any laptop.
+
+    A laptop without fonts covering ŋ or Ɓ would otherwise show boxes. Returns the family.
+    """
+    family = None
+    for path in sorted(resource("fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        family = family or (families[0] if families else None)
+    if family:
+        app.setFont(QFont(family, INTERFACE_FONT_POINTS))
+    return family
 
 
 def fresh_demo_database(target: str | None = None) -> Database:
@@ -45,6 +62,7 @@ class DeskApp:
 
     def __init__(self, app: QApplication):
         self.app = app
+        install_bundled_fonts(app)
         self.settings = QSettings(APP_NAME, APP_NAME)
         self.translator: QTranslator | None = None
         self.window: MainWindow | None = None

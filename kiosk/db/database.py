@@ -74,8 +74,11 @@ def _check_sqlite_file(path: Path, create: bool) -> None:
         )
 
 
-def _check_existing_sqlite_schema(path: Path) -> None:
-    """Read-only look at an existing file, so a refused database is left byte for byte."""
+def _check_existing_sqlite_schema(path: Path) -> set[str]:
+    """Read-only look at an existing file, so a refused database is left byte for byte.
+
+    Returns the schema steps the file already has.
+    """
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -98,6 +101,26 @@ def _check_existing_sqlite_schema(path: Path) -> None:
                 target=path, steps=", ".join(sorted(unknown))
             )
         )
+    return steps
+
+
+def backup_before_upgrade(path: Path, steps: set[str]) -> Path | None:
+    """Copy a database that is about to be upgraded beside it (``kiosk.sqlite.bak-schema1``).
+
+    Uses SQLite's online backup, so the copy is consistent even with a WAL file around.
+    Returns the copy's path, or None when nothing is to be upgraded.
+    """
+    if not steps or all(name in steps for name, _step in migrations.MIGRATIONS):
+        return None
+    target = path.with_name(f"{path.name}.bak-schema{len(steps)}")
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
+    return target
 
 
 class Database:
@@ -122,7 +145,7 @@ class Database:
         if path is not None:
             _check_sqlite_file(path, create)
             if path.exists() and path.stat().st_size > 0:
-                _check_existing_sqlite_schema(path)
+                backup_before_upgrade(path, _check_existing_sqlite_schema(path))
         try:
             engine = make_engine(url)
         except (ArgumentError, NoSuchModuleError) as exc:

@@ -60,3 +60,17 @@ def test_database_from_a_newer_version_is_refused_untouched(tmp_path):
     with pytest.raises(DatabaseError, match="plus récente"):
         Database.open(path)
     assert path.read_bytes() == before
+
+
+def test_a_copy_is_kept_before_an_upgrade(tmp_path):
+    old_path = tmp_path / "old.sqlite"
+    make_first_schema_database(old_path)
+    Database.open(old_path).close()
+    backup = tmp_path / "old.sqlite.bak-schema1"
+    assert backup.exists()
+    connection = sqlite3.connect(backup)
+    assert [row[0] for row in connection.execute("SELECT name FROM schema_migration")] == ["0001_initial"]
+    assert connection.execute("SELECT last_name FROM participant").fetchone() == ("Guèye",)
+    connection.close()
+    Database.open(old_path).close()  # already current: no second copy
+    assert sorted(p.name for p in tmp_path.glob("*.bak-*")) == ["old.sqlite.bak-schema1"]

@@ -59,3 +59,18 @@ def test_language_switch_rebuilds_the_window_in_english(demo_db, qtbot):
     finally:
         desk.apply_language("fr")
         assert i18n.current_language() == "fr"
+
+
+def test_interface_uses_the_bundled_font_that_draws_wolof_letters(qapp):
+    from PySide6.QtGui import QFontMetrics
+
+    from kiosk.app import install_bundled_fonts
+
+    app = qapp
+    previous = app.font()
+    try:
+        assert install_bundled_fonts(app) == "DejaVu Sans"
+        metrics = QFontMetrics(app.font())
+        assert all(metrics.inFontUcs4(ord(letter)) for letter in "ŋŊɓƁɗƊƴèç")
+    finally:
+        app.setFont(previous)
