@@ -220,12 +220,14 @@ class MainWindow(QMainWindow):
 
     def _refresh_status(self) -> None:
         event = self.ctx.event
-        self.event_label.setText(f"{event.name} — {event.venue}, {event.city}")
-        self.event_label.setMaximumWidth(520)
+        full = f"{event.name} — {event.venue}, {event.city}"
+        self.event_label.setText(self.event_label.fontMetrics().elidedText(full, Qt.TextElideMode.ElideMiddle, 420))
+        self.event_label.setToolTip(full)
         self.desk_label.setText(_("Poste : {name}").format(name=self.ctx.db.desk.name))
-        self.db_label.setText(_("Base : {name}").format(name=self.ctx.db.display_name()))
-        self.db_label.setToolTip(self.ctx.db.display_name())
-        self.db_label.setMaximumWidth(260)
+        database = self.ctx.db.display_name()
+        short = self.ctx.db.path.name if self.ctx.db.path is not None else database
+        self.db_label.setText(_("Base : {name}").format(name=self.db_label.fontMetrics().elidedText(short, Qt.TextElideMode.ElideMiddle, 200)))
+        self.db_label.setToolTip(database)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         for screen in self.screens:

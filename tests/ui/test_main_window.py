@@ -25,7 +25,9 @@ def test_status_bar_shows_event_day_desk_and_database(main_window):
     texts = [main_window.event_label.text(), main_window.desk_label.text(), main_window.db_label.text()]
     assert "Atelier de clôture" in texts[0] and "Thiès" in texts[0]
     assert texts[1] == "Poste : Poste 1"
-    assert texts[2].startswith("Base : ")
+    assert texts[2] == "Base : kiosk.sqlite"
+    assert main_window.db_label.toolTip().endswith("kiosk.sqlite")
+    assert main_window.event_label.toolTip().endswith("Hôtel BIG FAIM, Thiès")
     assert main_window.day_combo.count() == 3
     assert main_window.day_combo.currentText() == "mercredi 25 octobre 2023"
 

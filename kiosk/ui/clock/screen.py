@@ -372,8 +372,7 @@ class ClockScreen(QWidget):
             _("Reprendre (Espace)") if view.playback == Playback.PAUSED else _("Démarrer (Espace)"))
         self._set(self.toggle_button, toggle)
         offset = view.rehearsal_offset_s
-        self._set(self.rehearsal, _("Répétition : horaires du programme décalés de {minutes} min sur le début réel").format(
-            minutes=f"{round(offset / 60):+d}") if offset else "")
+        self._set(self.rehearsal, _("Répétition hors du jour du programme : les horaires partent du premier démarrage") if offset else "")
         self.model.set_current(view.item.id if view.item else None)
 
     @staticmethod

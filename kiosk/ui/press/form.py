@@ -287,7 +287,7 @@ class ContactForm(QWidget):
         grid.addWidget(QLabel(_("Suivi")), 12, 0)
         grid.addLayout(follow, 12, 1, 1, 3)
 
-        self.consent_media_list = QCheckBox(_("Accepte de rester sur la liste médias pour les prochains événements"))
+        self.consent_media_list = QCheckBox(_("Accepte de rester sur la liste médias"))
         self.consent_media_list.setObjectName("pressConsentMediaList")
         grid.addWidget(QLabel(_("Consentement")), 13, 0)
         grid.addWidget(self.consent_media_list, 13, 1, 1, 3)
