@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from alembic.migration import MigrationContext
-from alembic.operations import Operations
 from sqlalchemy import (
     Boolean,
     Column,
@@ -35,6 +34,9 @@ from sqlalchemy import (
 
 from kiosk.db.models import Base
 
+if TYPE_CHECKING:  # alembic is imported only when a database is upgraded (start-up time)
+    from alembic.operations import Operations
+
 MIGRATION_TABLE = "schema_migration"
 
 _metadata = MetaData()
@@ -45,7 +47,7 @@ migration_table = Table(
     Column("applied_at", DateTime, nullable=False),
 )
 
-Step = Callable[[Operations], None]
+Step = Callable[["Operations"], None]
 
 def _press_contact_details(op: Operations) -> None:
     """Issue 6: the press point's fields on press_contact and the beneficiaries' consents."""
@@ -121,6 +123,9 @@ def upgrade(connection: Connection) -> list[str]:
     missing = [(name, step) for name, step in MIGRATIONS if name not in done]
     if not missing:
         return []
+    from alembic.migration import MigrationContext
+    from alembic.operations import Operations
+
     operations = Operations(MigrationContext.configure(connection))
     for _name, step in missing:
         if step is not None:
