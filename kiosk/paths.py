@@ -22,8 +22,8 @@ def resources_dir() -> Path:
     if frozen_root:
         candidates.append(Path(frozen_root) / "resources")
     package_dir = Path(__file__).resolve().parent
-    candidates.append(package_dir / "resources")  # installed wheel with data
     candidates.append(package_dir.parent / "resources")  # source checkout
+    candidates.append(Path(sys.prefix) / "share" / "kiosk" / "resources")  # installed wheel
     for candidate in candidates:
         if (candidate / "demo").is_dir():
             return candidate
