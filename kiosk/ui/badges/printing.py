@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import os
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
     QIODevice,
     QMarginsF,
     QObject,
+    QPointF,
     QRectF,
     QSize,
     QSizeF,
@@ -62,7 +64,7 @@ def open_pdf(data: bytes) -> tuple[QPdfDocument, QBuffer]:
     document = QPdfDocument()
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready:
-        raise KioskError(_("QtPdf n'a pas pu ouvrir le PDF des badges ({status}).").format(status=document.status().name))
+        raise KioskError(_("QtPdf n'a pas pu ouvrir le PDF ({status})").format(status=document.status().name))
     return document, buffer
 
 
@@ -85,13 +87,22 @@ def preview_image(data: bytes, width: int) -> QImage:
     return render_page(document, 0, size)
 
 
-def page_layout(fmt: BadgeFormat) -> QPageLayout:
-    """The format's exact page, margins at zero."""
-    width, height = fmt.page[0] / mm, fmt.page[1] / mm
-    size = QPageSize(QSizeF(min(width, height), max(width, height)), QPageSize.Unit.Millimeter,
-                     fmt.key, QPageSize.SizeMatchPolicy.ExactMatch)
+def _layout(width: float, height: float, unit: QPageSize.Unit, name: str,
+            policy: QPageSize.SizeMatchPolicy) -> QPageLayout:
+    size = QPageSize(QSizeF(min(width, height), max(width, height)), unit, name, policy)
     orientation = QPageLayout.Orientation.Landscape if width > height else QPageLayout.Orientation.Portrait
     return QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+
+
+def page_layout(fmt: BadgeFormat) -> QPageLayout:
+    """The format's exact page, margins at zero."""
+    return _layout(fmt.page[0] / mm, fmt.page[1] / mm, QPageSize.Unit.Millimeter, fmt.key,
+                   QPageSize.SizeMatchPolicy.ExactMatch)
+
+
+def document_layout(points: QSizeF) -> QPageLayout:
+    """A PDF page's own size (in points), margins at zero; a standard paper keeps its name (A4)."""
+    return _layout(points.width(), points.height(), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch)
 
 
 def make_printer(choice: dict | None, fmt: BadgeFormat) -> QPrinter:
@@ -143,35 +154,43 @@ def ask_printer(parent: QWidget, choice: dict | None, fmt: BadgeFormat) -> dict 
 
 
 def print_pdf(data: bytes, choice: dict, fmt: BadgeFormat, progress=None, cancelled=None) -> int:
-    """Send every page of ``data`` to the chosen printer; returns the pages sent.
+    """Send every page of ``data`` to the chosen printer, on the badge format's page."""
+    return print_document(data, make_printer(choice, fmt), progress=progress, cancelled=cancelled)
 
-    Raises ``PrintCancelled`` (and aborts the job, nothing is printed) when
-    ``cancelled()`` turns true before the last page.
+
+def print_document(data: bytes, printer: QPrinter, pages: Sequence[int] | None = None,
+                   progress=None, cancelled=None) -> int:
+    """Paint ``pages`` of ``data`` (0-based, all by default) onto a set-up ``printer``; returns the pages sent.
+
+    Each page is rendered at ``PRINT_DPI`` and fills the paper with its proportions kept
+    (a badge on its own format fills it exactly). Raises ``PrintCancelled`` (and aborts
+    the job, nothing is printed) when ``cancelled()`` turns true before the last page.
     """
     document, _buffer = open_pdf(data)
-    printer = make_printer(choice, fmt)
+    pages = list(range(document.pageCount())) if pages is None else list(pages)
     painter = QPainter()
     if not painter.begin(printer):
-        raise KioskError(_("Impossible d'imprimer sur {printer}.").format(printer=describe_choice(choice)))
-    pages = document.pageCount()
+        raise KioskError(_("Impossible d'imprimer sur {printer}.").format(printer=describe_choice(choice_of(printer))))
     try:
-        target = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
-        target.moveTo(0, 0)
-        points = document.pagePointSize(0)
-        pixels = QSize(round(points.width() / 72 * PRINT_DPI), round(points.height() / 72 * PRINT_DPI))
-        for page in range(pages):
+        paper = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
+        for done, page in enumerate(pages):
             if cancelled is not None and cancelled():
                 printer.abort()
                 raise PrintCancelled()
-            if page:
+            if done:
                 printer.newPage()
+            points = document.pagePointSize(page)
+            pixels = QSize(round(points.width() / 72 * PRINT_DPI), round(points.height() / 72 * PRINT_DPI))
+            scale = min(paper.width() / points.width(), paper.height() / points.height())
+            target = QRectF(0, 0, points.width() * scale, points.height() * scale)
+            target.moveCenter(QPointF(paper.width() / 2, paper.height() / 2))
             painter.drawImage(target, render_page(document, page, pixels))
             if progress is not None:
-                progress(page + 1, pages)
+                progress(done + 1, len(pages))
     finally:
         if painter.isActive():
             painter.end()
-    return pages
+    return len(pages)
 
 
 _job_ids = itertools.count(1)
