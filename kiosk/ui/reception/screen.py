@@ -339,8 +339,12 @@ class ReceptionScreen(QWidget):
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        """A key typed while something else on the screen has focus goes to the search box."""
-        if event.text() and event.text().isprintable() or event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        """A key typed while something else on the screen has focus goes to the search box.
+
+        A key the search box itself left unused (Ctrl+Q, Cmd+K on a Mac) comes up here
+        too: it is not sent back, which would loop until the stack overflows."""
+        typed = event.text() and event.text().isprintable() or event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if typed and not self.search_field.hasFocus():
             self.search_field.setFocus()
             QApplication.sendEvent(self.search_field, QKeyEvent(event))
             return

@@ -227,3 +227,20 @@ def test_large_event_loads_in_the_background(app_context, qtbot, monkeypatch):
     type_text(widget.search_field, "gueye")
     assert widget.model.rowCount() > 0
     widget.closing()
+
+
+def test_a_key_the_search_box_leaves_unused_does_not_loop(screen):
+    """Ctrl+Q (Cmd+K on a Mac: the text is the letter) is not a search; it used to bounce
+    between the screen and the search box until Python's stack overflowed."""
+    type_text(screen.search_field, "awa")
+    calls = []
+    original = type(screen).keyPressEvent
+
+    def counting(self, event):
+        calls.append(event.key())
+        original(self, event)
+
+    screen.keyPressEvent = counting.__get__(screen)
+    QTest.keyClick(screen.search_field, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert calls.count(Qt.Key.Key_Q) <= 1  # reached the screen once at most, not again and again
+    assert screen.search_field.text() == "awa" and screen.search_field.hasFocus()
