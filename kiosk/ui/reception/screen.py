@@ -198,6 +198,7 @@ class ReceptionScreen(QWidget):
         self.category_grid = QGridLayout()
         self.category_grid.setHorizontalSpacing(12)
         self.category_grid.setVerticalSpacing(1)
+        self.category_counts: dict[str, QLabel] = {}
         grid.addWidget(self.present_label)
         grid.addWidget(self.detail_label)
         grid.addLayout(self.category_grid)
@@ -490,18 +491,29 @@ class ReceptionScreen(QWidget):
                 present=counters.walk_ins_present, total=counters.walk_ins
             )
         )
-        while self.category_grid.count():
-            item = self.category_grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
         categories = [name for name in CATEGORIES if counters.expected_by_category.get(name)]
         categories += sorted(set(counters.expected_by_category) - set(CATEGORIES))
+        if categories != list(self.category_counts):
+            self._lay_out_categories(categories)
+        for name, value in self.category_counts.items():
+            value.setText(f"{counters.present_by_category.get(name, 0)} / {counters.expected_by_category[name]}")
+
+    def _lay_out_categories(self, categories: list[str]) -> None:
+        """One row per category, made again only when the categories change (a check-in
+        only changes numbers: labels made anew each time were painted over the old ones)."""
+        while self.category_grid.count():
+            widget = self.category_grid.takeAt(0).widget()
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        self.category_counts = {}
         for row, name in enumerate(categories):
-            label = QLabel(name)
-            value = QLabel(f"{counters.present_by_category.get(name, 0)} / {counters.expected_by_category[name]}")
+            value = QLabel()
+            value.setObjectName("categoryCount")
             value.setAlignment(Qt.AlignmentFlag.AlignRight)
-            self.category_grid.addWidget(label, row, 0)
+            self.category_grid.addWidget(QLabel(name), row, 0)
             self.category_grid.addWidget(value, row, 1)
+            self.category_counts[name] = value
 
     # -- walk-ins and corrections ------------------------------------------------------
     def open_walk_in(self) -> None:

@@ -244,3 +244,19 @@ def test_a_key_the_search_box_leaves_unused_does_not_loop(screen):
     QTest.keyClick(screen.search_field, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert calls.count(Qt.Key.Key_Q) <= 1  # reached the screen once at most, not again and again
     assert screen.search_field.text() == "awa" and screen.search_field.hasFocus()
+
+
+def test_counters_are_updated_in_place_not_stacked(screen):
+    """A check-in changes the numbers; it used to add a new set of labels over the old
+    ones (deleted later), which showed as "1" painted over "0"."""
+    from PySide6.QtWidgets import QLabel
+
+    counters = screen.findChild(QLabel, "presentCounter").parentWidget()
+    before = len(counters.findChildren(QLabel))
+    for code in ("GP9VX9", "PKCDVS"):  # both of the United Nations system
+        type_text(screen.search_field, code)
+        QTest.keyClick(screen.search_field, Qt.Key.Key_Return)
+    assert len(counters.findChildren(QLabel)) == before
+    values = {name: label.text() for name, label in screen.category_counts.items()}
+    assert values["Système des Nations unies"] == "2 / 19" and values["Presse"] == "0 / 12"
+    assert [label.text() for label in counters.findChildren(QLabel, "categoryCount")] == list(values.values())
