@@ -8,7 +8,7 @@ from kiosk.io.csvio import DEFAULT, EXCEL_FR
 from kiosk.io.export import export_bundle
 from kiosk.io.history import record_export
 from kiosk.io.importer import import_file, write_rejects
-from kiosk.io.merge import merge_bundle
+from kiosk.io.merge import merge_bundle, merge_summary
 
 SHOWN_ROWS = 20
 
@@ -73,10 +73,8 @@ def run_merge(ctx: CommandContext) -> int:
         db.close()
     summary = report.as_dict()
     lines = [
-        _("Fusion du lot de « {desk} » : {added} ajout(s), {updated} mise(s) à jour, {conflicts} conflit(s)").format(
-            desk=report.source_desk.get("name", "?"), added=report.total_added, updated=report.total_updated,
-            conflicts=len(report.conflicts),
-        )
+        _("Fusion du lot de « {desk} » : {summary}").format(
+            desk=report.source_desk.get("name", "?"), summary=merge_summary(summary))
     ]
     lines += [f"  {table} +{count}" for table, count in report.added.items()]
     lines += [f"  {table} ~{count}" for table, count in report.updated.items()]

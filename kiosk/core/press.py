@@ -478,6 +478,12 @@ def draft_from_participant(journalist: RegisteredJournalist, media_type: str = "
     )
 
 
+def interviewee_labels(first_name: str, last_name: str, organisation: str) -> tuple[str, ...]:
+    """How a participant is written in a contact's interviewee list: "Awa Diop (ARD)", or the name alone."""
+    name = f"{first_name} {last_name}".strip()
+    return (f"{name} ({organisation})", name) if organisation else (name,)
+
+
 def interviewee_candidates(db: Database) -> list[Interviewee]:
     """Speakers and officials among the participants, beneficiaries, and the agenda's speakers."""
     candidates: dict[str, Interviewee] = {}
@@ -491,8 +497,7 @@ def interviewee_candidates(db: Database) -> list[Interviewee]:
             .order_by(Participant.last_name, Participant.first_name)
         )
         for person in people:
-            name = f"{person.first_name} {person.last_name}".strip()
-            label = f"{name} ({person.organisation})" if person.organisation else name
+            label = interviewee_labels(person.first_name, person.last_name, person.organisation)[0]
             candidates.setdefault(label, Interviewee(label, person.id, person.category, "participant"))
         for speakers in session.scalars(
             select(AgendaItem.speakers).where(AgendaItem.deleted.is_(False), AgendaItem.speakers != "")

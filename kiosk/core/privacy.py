@@ -24,10 +24,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Boolean, String, Text, and_, func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from kiosk.core.codes import normalise_scan
 from kiosk.core.event import EventInfo
+from kiosk.core.press import INTERVIEWED_SEPARATOR, interviewee_labels
+from kiosk.core.text import compact
 from kiosk.db import Database
 from kiosk.db.models import (
     Attendance,
@@ -159,39 +161,132 @@ class Erasure:
     audit_events: int
 
 
+def person_labels(session: Session, participant_ids) -> dict[str, str]:
+    """How the press form may have written these people in a contact's interviewee list
+    ("Awa Diop", "Awa Diop (ARD Thiès)"), folded -> participant id. Read before erasing."""
+    labels: dict[str, str] = {}
+    ids = list(participant_ids)
+    for start in range(0, len(ids), 500):
+        for row in session.execute(
+            select(Participant.id, Participant.first_name, Participant.last_name, Participant.organisation)
+            .where(Participant.id.in_(ids[start:start + 500]))
+        ):
+            for label in interviewee_labels(row.first_name, row.last_name, row.organisation):
+                labels[compact(label)] = row.id
+    labels.pop("", None)
+    return labels
+
+
+def _after(updated_at: datetime, erased_at: datetime) -> datetime:
+    """The time of a blanked version: later than the version it replaces, the same on every desk."""
+    return erased_at if updated_at < erased_at else updated_at + timedelta(microseconds=1)
+
+
+def _blank_linked(session: Session, model, kept: set[str]) -> list[str]:
+    """Blank the rows of ``model`` linked to an erased participant that still hold personal data."""
+    erased = aliased(Participant)
+    rows = session.execute(
+        select(model.id, model.updated_at, erased.updated_at.label("erased_at"))
+        .join(erased, model.participant_id == erased.id)
+        .where(erased.deleted.is_(True), erased.first_name == "", erased.last_name == "",
+               or_(_holds_personal_data(model, kept), model.deleted.is_(False)))
+    ).all()
+    blank = blank_values(model, kept)
+    updates = [{"id": row.id, **blank, "deleted": True, "updated_at": _after(row.updated_at, row.erased_at)}
+               for row in rows]
+    for start in range(0, len(updates), 5000):
+        session.execute(update(model), updates[start:start + 5000])
+    return [row.id for row in rows]
+
+
+def _drop_interviewees(session: Session, labels: dict[str, str]) -> int:
+    """Take erased people out of the press contacts' interviewee lists and their typed consents."""
+    if not labels:
+        return 0
+    people = sorted(set(labels.values()))
+    erased_at = {}
+    for start in range(0, len(people), 500):
+        erased_at.update(session.execute(
+            select(Participant.id, Participant.updated_at).where(Participant.id.in_(people[start:start + 500]), is_erased())
+        ).all())
+    labels = {key: erased_at[person] for key, person in labels.items() if person in erased_at}
+    touched = 0
+    for contact in session.execute(
+        select(PressContact.id, PressContact.interviewed, PressContact.updated_at).where(PressContact.interviewed != "")
+    ).all():
+        names = contact.interviewed.split(INTERVIEWED_SEPARATOR)
+        gone = [labels[compact(name)] for name in names if compact(name) in labels]
+        if gone:
+            session.execute(
+                update(PressContact).where(PressContact.id == contact.id).values(
+                    interviewed=INTERVIEWED_SEPARATOR.join(name for name in names if compact(name) not in labels),
+                    updated_at=_after(contact.updated_at, max(gone)),
+                )
+            )
+            touched += 1
+    blank = blank_values(PressConsent, CONSENT_KEPT)
+    for consent in session.execute(
+        select(PressConsent.id, PressConsent.person, PressConsent.updated_at).where(PressConsent.person != "")
+    ).all():
+        if compact(consent.person) in labels:
+            session.execute(
+                update(PressConsent).where(PressConsent.id == consent.id).values(
+                    **blank, deleted=True, updated_at=_after(consent.updated_at, labels[compact(consent.person)]))
+            )
+    return touched
+
+
+def forget_erased(session: Session, labels: dict[str, str] | None = None) -> tuple[int, int]:
+    """Apply the erasure rules to everything that still names an erased participant.
+
+    Run after an erasure and after every merge: rows another desk wrote about the person
+    before it learned of the erasure (a press contact, a consent, a void reason, an audit
+    entry) arrive with personal data and are blanked here. Each blanked version depends
+    only on the version it replaces and on the tombstone, so every desk computes the same
+    one and merges still converge. ``labels`` (from ``person_labels``, read before the
+    names were blanked) finds the person in free-text interviewee lists.
+    Returns (press contacts, audit events) touched.
+    """
+    erased = select(Participant.id).where(is_erased())
+    contact_ids = _blank_linked(session, PressContact, PRESS_KEPT)
+    consent_labels = dict(session.execute(
+        select(PressConsent.person, PressConsent.participant_id)
+        .where(PressConsent.participant_id.in_(erased), PressConsent.person != "")
+    ).all())
+    _blank_linked(session, PressConsent, CONSENT_KEPT)
+    interviews = _drop_interviewees(
+        session, {**{compact(label): person for label, person in consent_labels.items()}, **(labels or {})})
+    erased_at = select(Participant.updated_at).where(Participant.id == Attendance.participant_id).scalar_subquery()
+    for row in session.execute(
+        select(Attendance.id, Attendance.updated_at, erased_at.label("erased_at"))
+        .where(Attendance.participant_id.in_(erased), Attendance.void_reason != "")
+    ).all():
+        session.execute(update(Attendance).where(Attendance.id == row.id).values(
+            void_reason="", updated_at=_after(row.updated_at, row.erased_at)))
+    session.execute(
+        update(BadgePrint).where(BadgePrint.participant_id.in_(erased), BadgePrint.reprint_reason != "")
+        .values(reprint_reason="")
+    )
+    about = or_(
+        AuditEvent.entity_id.in_(erased),
+        AuditEvent.entity_id.in_(select(PressContact.id).where(PressContact.participant_id.in_(erased))),
+        AuditEvent.entity_id.in_(select(Attendance.id).where(Attendance.participant_id.in_(erased))),
+    )
+    audit = session.execute(
+        update(AuditEvent).where(about, AuditEvent.details != {}, AuditEvent.action != ERASE_ACTION)
+        .values(details={}).execution_options(synchronize_session=False)
+    ).rowcount
+    return len(contact_ids) + interviews, audit
+
+
 def _erase_rows(session: Session, participant_ids: list[str], now: datetime) -> tuple[int, int]:
     """Blank the given participants and what points at them; return (press contacts, audit events) touched."""
+    labels = person_labels(session, participant_ids)
     person_blank = blank_values(Participant, PARTICIPANT_KEPT)
     updates = [{"id": participant_id, **person_blank, "deleted": True, "updated_at": now} for participant_id in participant_ids]
     for start in range(0, len(updates), 5000):
         session.execute(update(Participant), updates[start:start + 5000])
-    press_touched = audit_touched = 0
-    for start in range(0, len(participant_ids), 500):
-        chunk = participant_ids[start:start + 500]
-        session.execute(
-            update(Attendance).where(Attendance.participant_id.in_(chunk), Attendance.void_reason != "")
-            .values(void_reason="", updated_at=now)
-        )
-        session.execute(
-            update(BadgePrint).where(BadgePrint.participant_id.in_(chunk), BadgePrint.reprint_reason != "")
-            .values(reprint_reason="")
-        )
-        press_ids = list(session.scalars(select(PressContact.id).where(PressContact.participant_id.in_(chunk))))
-        if press_ids:
-            press_touched += session.execute(
-                update(PressContact).where(PressContact.id.in_(press_ids))
-                .values(**blank_values(PressContact, PRESS_KEPT), deleted=True, updated_at=now)
-            ).rowcount
-        session.execute(
-            update(PressConsent).where(PressConsent.participant_id.in_(chunk))
-            .values(**blank_values(PressConsent, CONSENT_KEPT), deleted=True, updated_at=now)
-        )
-        audit_touched += session.execute(
-            update(AuditEvent)
-            .where(AuditEvent.entity_id.in_(chunk + press_ids), AuditEvent.action != ERASE_ACTION)
-            .values(details={})
-        ).rowcount
-    return press_touched, audit_touched
+    return forget_erased(session, labels)
 
 
 def erase_person(db: Database, key: str, now: datetime | None = None) -> Erasure:

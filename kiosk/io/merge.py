@@ -21,8 +21,9 @@ from pathlib import Path
 
 from sqlalchemy import Table, UniqueConstraint, bindparam, insert, select, update
 
+from kiosk.core import privacy
 from kiosk.db import Database
-from kiosk.db.models import AuditEvent, Event, new_id, utcnow
+from kiosk.db.models import AuditEvent, Event, Participant, new_id, utcnow
 from kiosk.errors import UsageError
 from kiosk.i18n import _
 from kiosk.io.bundle import Bundle, BundleError
@@ -41,14 +42,7 @@ class MergeReport:
     added: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     conflicts: list[dict] = field(default_factory=list)
-
-    @property
-    def total_added(self) -> int:
-        return sum(self.added.values())
-
-    @property
-    def total_updated(self) -> int:
-        return sum(self.updated.values())
+    forgotten: int = 0  # rows about people erased on some desk, blanked here (kiosk.core.privacy)
 
     def as_dict(self) -> dict:
         return {
@@ -57,7 +51,25 @@ class MergeReport:
             "added": self.added,
             "updated": self.updated,
             "conflicts": self.conflicts,
+            "forgotten": self.forgotten,
         }
+
+
+# The journal (audit events) travels too, but its entries are not news to the person merging.
+JOURNAL_FILE_STEM = "audit_events"
+
+
+def merge_summary(details: dict) -> str:
+    """One line for a merge report (``MergeReport.as_dict()`` or the stored history entry)."""
+    def data(counts: dict) -> int:
+        return sum(count for table, count in counts.items() if table != JOURNAL_FILE_STEM)
+
+    conflicts = details.get("conflict_count", len(details.get("conflicts", [])))
+    text = _("{added} ajout(s), {updated} mise(s) à jour, {conflicts} conflit(s)").format(
+        added=data(details.get("added", {})), updated=data(details.get("updated", {})), conflicts=conflicts)
+    if details.get("forgotten"):
+        text += _(" ; données de personnes effacées retirées de {count} fiche(s)").format(count=details["forgotten"])
+    return text
 
 
 def _unique_columns(table: Table) -> list[str]:
@@ -211,6 +223,11 @@ class _Merger:
         return kept
 
 
+def _erased(row: dict) -> bool:
+    """An erased participant's tombstone (a name left means a row deleted for another reason)."""
+    return bool(row.get(TOMBSTONE_COLUMN)) and not row.get("first_name") and not row.get("last_name")
+
+
 def _check_event(session, bundle: Bundle) -> None:
     theirs = bundle.event
     mine = session.execute(select(Event.id, Event.name)).first()
@@ -241,9 +258,14 @@ def merge_bundle(db: Database, directory: str | Path, *, progress: Progress = no
         merger = _Merger(session, bundle, report, progress)
         if session.connection().dialect.name == "sqlite":
             session.connection().exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        labels: dict[str, str] = {}
         for done, spec in enumerate(table_specs):
             progress(done, len(table_specs), spec.file)
-            merger.merge_table(spec, bundle.rows(spec))
+            rows = bundle.rows(spec)
+            if spec.name == Participant.__tablename__:
+                labels = privacy.person_labels(session, [row["id"] for row in rows if _erased(row)])
+            merger.merge_table(spec, rows)
+        report.forgotten = sum(privacy.forget_erased(session, labels))
         progress(len(table_specs), len(table_specs), "")
         session.execute(
             insert(AuditEvent),

@@ -116,3 +116,24 @@ def test_purge_blanks_everyone_and_keeps_the_counts(demo_db, demo_event, person)
     assert after.overall.as_dict() == before.overall.as_dict()
     assert after.registered == before.registered
     assert privacy.purge_personal_data(demo_db, demo_event, now=later + timedelta(days=1)).participants == 0
+
+
+def test_erase_takes_the_person_out_of_interviewee_lists_and_void_audits(demo_db, demo_event, person):
+    """A journalist who interviewed the person keeps the contact, not the person's name."""
+    from kiosk.core import press
+    from kiosk.core.checkin import void_check_in
+
+    label = press.interviewee_labels(person.first_name, person.last_name, person.organisation)[0]
+    other = press.save_contact(demo_db, press.ContactDraft(
+        first_name="Pape", last_name="Seck", outlet="RFM", phone="77 555 44 33",
+        interviewed=(label, "Awa Sarr"), consents=(press.Consent(label, person.id, photo=True),)))
+    with demo_db.transaction() as session:
+        attendance_id = session.scalar(select(Attendance.id).where(Attendance.participant_id == person.id))
+    void_check_in(demo_db, attendance_id, reason=f"c'était la sœur de {person.first_name}")
+    privacy.erase_person(demo_db, person.id)
+    kept = press.get_contact(demo_db, other)
+    assert kept.interviewed == ("Awa Sarr",) and kept.consents == () and kept.journalist == "Pape Seck"
+    with demo_db.transaction() as session:
+        void = session.scalar(select(AuditEvent).where(AuditEvent.action == "attendance.void"))
+        assert void.details == {}
+        assert session.scalar(select(PressConsent.person).where(PressConsent.press_contact_id == other)) == ""

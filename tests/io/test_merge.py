@@ -12,7 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, insert, select, update
 
-from kiosk.db.models import Attendance, AuditEvent, BadgePrint, Participant
+from kiosk.core import privacy
+from kiosk.db.models import (
+    Attendance,
+    AuditEvent,
+    BadgePrint,
+    Participant,
+    PressConsent,
+    PressContact,
+)
 from kiosk.errors import UsageError
 from kiosk.io.bundle import BundleError
 from kiosk.io.export import export_bundle
@@ -95,6 +103,52 @@ def test_a_tombstone_wins_even_over_a_later_edit(desks, tmp_path):
         erased = session.get(Participant, PEOPLE[0])
         assert erased.deleted and erased.first_name == ""
     assert "suppression" in report.conflicts[0]["reason"]
+
+
+def _press_about(db, n: int, journalist: str, at) -> None:
+    """A press contact with the participant n as the journalist, and one interviewing participant n+1."""
+    interviewee = f"Prénom{n + 1} Diop"
+    with db.transaction() as session:
+        linked = PressContact(journalist=journalist, first_name=journalist, outlet="RFM", email="j@rfm.sn",
+                              participant_id=PEOPLE[n], notes="veut le communiqué", created_at=at, updated_at=at,
+                              desk_id=db.desk.id)
+        other = PressContact(journalist="Pape Seck", outlet="RTS", phone="+221775554433", created_at=at,
+                             interviewed=f"{interviewee}; Awa Sarr", updated_at=at, desk_id=db.desk.id)
+        session.add_all([linked, other])
+        session.flush()
+        session.add(PressConsent(press_contact_id=other.id, participant_id=PEOPLE[n + 1], person=interviewee,
+                                 photo=True, recorded_at=at, updated_at=at, desk_id=db.desk.id))
+
+
+def test_what_other_desks_wrote_about_an_erased_person_is_forgotten_everywhere(desks, tmp_path):
+    """Desk A erases two people; B and C, offline, logged press work about them: every desk ends the same,
+    with no name of the erased people anywhere."""
+    a, b, c = desks
+    for db in desks:
+        add_people(db, [_person(n, DESK_IDS[0]) for n in range(4)])
+    with b.transaction() as session:
+        session.add(Attendance(id="dddddddd-0000-4000-8000-000000000001", participant_id=PEOPLE[0], day=DAYS[0],
+                               checked_in_at=T0, desk_id=DESK_IDS[1], voided=True, void_reason="Prénom0 en double",
+                               updated_at=T0))
+        session.add(AuditEvent(action="attendance.void", entity="attendance", entity_id="dddddddd-0000-4000-8000-000000000001",
+                               details={"participant_id": PEOPLE[0], "reason": "Prénom0 en double"}))
+    privacy.erase_person(a, PEOPLE[0])
+    privacy.erase_person(a, PEOPLE[1])
+    _press_about(b, 0, "Prénom0", T0 + timedelta(days=400))  # edited after the erasure: still forgotten
+    _press_about(c, 0, "Prénom0", T0)
+    for _round in range(2):
+        for target in desks:
+            for source in desks:
+                if source is not target:
+                    merge_bundle(target, bundle_of(source, tmp_path / f"{source.desk.id[:4]}-{_round}"))
+    assert dump(a) == dump(b) == dump(c)
+    text = repr(dump(b))
+    for personal in ("Prénom0", "Prénom1", "j@rfm.sn", "communiqué"):
+        assert personal not in text, [row for rows in dump(b).values() for row in rows if personal in repr(row)]
+    assert "Awa Sarr" in text and "Pape Seck" in text  # the rest of the press work stays
+    with c.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(PressContact).where(PressContact.deleted.is_(False))) == 2
+        assert session.scalar(select(func.count()).select_from(PressConsent).where(PressConsent.person != "")) == 0
 
 
 def test_equal_timestamps_still_agree(desks, tmp_path):
@@ -183,6 +237,7 @@ _operation = st.one_of(
     st.tuples(st.just("void"), st.integers(0, 3), st.just(""), _offsets),
     st.tuples(st.just("print"), st.integers(0, 3), st.just(""), _offsets),
     st.tuples(st.just("walk_in"), st.integers(0, 3), st.just(""), _offsets),
+    st.tuples(st.just("press"), st.integers(0, 2), st.sampled_from(["RFM", "RTS"]), _offsets),
 )
 
 
@@ -203,6 +258,15 @@ def _apply(db, desk_id: str, operation) -> None:
                 voided=True, void_reason="erreur", updated_at=at + timedelta(seconds=1)))
         elif kind == "print":
             session.add(BadgePrint(participant_id=PEOPLE[n], format="a6", desk_id=desk_id, printed_at=at))
+        elif kind == "press":  # participant n is the journalist, n + 1 is interviewed and consents
+            contact = PressContact(journalist=f"Prénom{n} Diop", outlet=text, participant_id=PEOPLE[n],
+                                   interviewed=f"Prénom{n + 1} Diop; Awa Sarr", created_at=at, updated_at=at,
+                                   desk_id=desk_id)
+            session.add(contact)
+            session.flush()
+            session.add(PressConsent(press_contact_id=contact.id, participant_id=PEOPLE[n + 1],
+                                     person=f"Prénom{n + 1} Diop", photo=True, recorded_at=at, updated_at=at,
+                                     desk_id=desk_id))
         else:
             session.add(Participant(id=str(uuid.uuid4()), code=f"W{uuid.uuid4().hex[:6]}", first_name="Walk",
                                     last_name=f"In{n}", desk_id=desk_id, created_at=at, updated_at=at))

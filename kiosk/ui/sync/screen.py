@@ -43,7 +43,7 @@ from kiosk.io.history import (
     set_exchange_folder,
 )
 from kiosk.io.importer import ImportPlan
-from kiosk.io.merge import MergeReport, merge_bundle
+from kiosk.io.merge import MergeReport, merge_bundle, merge_summary
 from kiosk.ui.context import AppContext
 from kiosk.ui.sync.import_dialog import ImportDialog, plan_summary
 from kiosk.ui.sync.worker import TaskRunner
@@ -54,14 +54,6 @@ SHOWN_CONFLICTS = 50
 
 def _count(counts: dict, name: str) -> int:
     return int(counts.get(name, 0))
-
-
-def merge_summary(details: dict) -> str:
-    added = sum(details.get("added", {}).values())
-    updated = sum(details.get("updated", {}).values())
-    conflicts = details.get("conflict_count", len(details.get("conflicts", [])))
-    return _("{added} ajout(s), {updated} mise(s) à jour, {conflicts} conflit(s)").format(
-        added=added, updated=updated, conflicts=conflicts)
 
 
 class SyncScreen(QWidget):
