@@ -1,93 +1,30 @@
-"""The "Documents" menu: the day's attendance sheet and the end-of-event report as PDFs.
+"""The "Documents" menu: the day's attendance sheet and the end-of-event report.
 
-The PDF is written in a worker thread with a progress dialog that can cancel (a file
-already at that place is then left as it was); when done, the user can open it.
+The PDF is made in a worker thread with a progress dialog that can cancel, then shown
+in the preview (``kiosk.ui.pdf_preview``), where it is printed or saved as PDF.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QObject,
-    QSettings,
-    QStandardPaths,
-    Qt,
-    QThread,
-    QUrl,
-    Signal,
-)
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QProgressDialog
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from kiosk import APP_NAME
 from kiosk.core.formats import format_day
-from kiosk.errors import KioskError
 from kiosk.i18n import _
-from kiosk.io.work import Cancelled
 from kiosk.ui.context import AppContext
-
-SETTINGS_FOLDER = "documents/last_folder"
+from kiosk.ui.pdf_preview import JobProgress, PdfJob, show_pdf_preview, start_job, written_pdf
 
 
 @dataclass(frozen=True)
 class Outcome:
-    path: Path
+    data: bytes
+    file_name: str  # suggested when saving
     summary: str
     empty: bool = False
-
-
-class DocumentJob(QThread):
-    """Runs ``work(on_page)`` off the GUI thread; ``on_page`` raises ``Cancelled`` once asked."""
-
-    progressed = Signal(int, int)  # page, estimated pages
-    succeeded = Signal(object)  # Outcome
-    failed = Signal(str)
-
-    def __init__(self, work: Callable[[Callable[[int, int], None]], Outcome], parent=None):
-        super().__init__(parent)
-        self._work = work
-        self._cancelled = False
-
-    def cancel(self) -> None:
-        self._cancelled = True
-
-    def _on_page(self, page: int, estimate: int) -> None:
-        if self._cancelled:
-            raise Cancelled()
-        self.progressed.emit(page, estimate)
-
-    def run(self) -> None:
-        try:
-            outcome = self._work(self._on_page)
-        except Cancelled:
-            self.failed.emit("")  # the user asked for it: nothing to report
-        except KioskError as exc:
-            self.failed.emit(str(exc))
-        except OSError as exc:
-            self.failed.emit(_("Impossible d'écrire le PDF : {error}").format(error=exc.strerror or exc))
-        else:
-            self.succeeded.emit(outcome)
-
-
-# Jobs hold no parent: a window rebuilt mid-way (language switch) or closed must not
-# destroy a running thread; they are dropped when finished, and waited for at exit.
-_RUNNING: set[DocumentJob] = set()
-_waits_at_exit: list[bool] = []
-
-
-def _finish_running_jobs() -> None:
-    for job in list(_RUNNING):
-        job.cancel()
-        job.wait()
-
-
-def _forget(job: DocumentJob) -> None:
-    _RUNNING.discard(job)
-    job.deleteLater()
 
 
 class DocumentsMenu(QObject):
@@ -98,8 +35,8 @@ class DocumentsMenu(QObject):
         self.window = window
         self.title = ""
         self.ctx = ctx
-        self.job: DocumentJob | None = None
-        self.progress: QProgressDialog | None = None
+        self.job: PdfJob | None = None
+        self.progress: JobProgress | None = None
         menu = window.menuBar().addMenu(_("&Documents"))
         menu.setObjectName("documentsMenu")
         self.sheet_action = QAction(window)
@@ -120,113 +57,62 @@ class DocumentsMenu(QObject):
     def _name_sheet_action(self, day) -> None:
         self.sheet_action.setText(_("Feuille de présence du {day} (PDF)…").format(day=format_day(day)))
 
-    # -- choosing where ----------------------------------------------------------
-    def _ask_path(self, title: str, file_name: str) -> Path | None:
-        settings = QSettings(APP_NAME, APP_NAME)
-        folder = settings.value(SETTINGS_FOLDER, "") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self.window, title, str(Path(folder) / file_name), _("Documents PDF (*.pdf)")
-        )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        settings.setValue(SETTINGS_FOLDER, str(path.parent))
-        return path
-
     # -- the two documents -------------------------------------------------------
     def make_sheet(self) -> None:
         from kiosk.pdf.sheet import write_sheet
 
         day = self.ctx.day
-        title = _("Feuille de présence")
-        path = self._ask_path(title, _("feuille-de-presence-{day}.pdf").format(day=day.isoformat()))
-        if path is None:
-            return
         db, event = self.ctx.db, self.ctx.event
+        file_name = _("feuille-de-presence-{day}.pdf").format(day=day.isoformat())
 
-        def work(on_page) -> Outcome:
-            sheet, pages = write_sheet(db, event, day, path, on_page=on_page)
-            return Outcome(path, _("Feuille de présence du {day} : {count} présent(s), {pages} page(s).").format(
+        def work(job: PdfJob) -> Outcome:
+            data, (sheet, pages) = written_pdf(lambda path: write_sheet(db, event, day, path, on_page=job.on_page))
+            return Outcome(data, file_name, _("Feuille de présence du {day} : {count} présent(s), {pages} page(s).").format(
                 day=format_day(day), count=len(sheet.people), pages=pages), empty=not sheet.people)
 
-        self._run(title, _("Préparation de la feuille de présence…"), work)
+        self._run(_("Feuille de présence"), _("Préparation de la feuille de présence…"), work)
 
     def make_report(self) -> None:
         from kiosk.pdf.report import write_report
 
-        title = _("Bilan de l'événement")
-        path = self._ask_path(title, _("bilan-{event}.pdf").format(event=self.ctx.event.start_date.isoformat()))
-        if path is None:
-            return
         db, event = self.ctx.db, self.ctx.event
+        file_name = _("bilan-{event}.pdf").format(event=event.start_date.isoformat())
 
-        def work(on_page) -> Outcome:
-            summary, pages = write_report(db, event, path, on_page=on_page)
-            return Outcome(path, _("Bilan : {present} personne(s) venue(s) sur {registered} inscrite(s), {pages} page(s).").format(
+        def work(job: PdfJob) -> Outcome:
+            data, (summary, pages) = written_pdf(lambda path: write_report(db, event, path, on_page=job.on_page))
+            return Outcome(data, file_name, _("Bilan : {present} personne(s) venue(s) sur {registered} inscrite(s), {pages} page(s).").format(
                 present=summary.overall.total, registered=summary.registered, pages=pages))
 
-        self._run(title, _("Préparation du bilan…"), work)
+        self._run(_("Bilan de l'événement"), _("Préparation du bilan…"), work)
 
     # -- running -----------------------------------------------------------------
-    def _run(self, title: str, label: str, work) -> None:
+    def _run(self, title: str, label: str, work: Callable[[PdfJob], Outcome]) -> None:
         if self.job is not None:
             return
-        progress = QProgressDialog(label, _("Annuler"), 0, 0, self.window)
+        job = PdfJob(work)
+        progress = JobProgress(job, title, label, self.window)
         progress.setObjectName("documentProgress")
-        progress.setWindowTitle(title)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        job = DocumentJob(work)
-        if not _waits_at_exit:
-            QCoreApplication.instance().aboutToQuit.connect(_finish_running_jobs)
-            _waits_at_exit.append(True)
-        _RUNNING.add(job)
         # Bound methods of this QObject: disconnected by Qt if the window goes away first.
-        job.progressed.connect(self._progressed)
         job.succeeded.connect(self._done)
         job.failed.connect(self._failed)
         job.finished.connect(self._cleanup)
-        job.finished.connect(lambda: _forget(job))  # last: after the menu's own handlers
-        progress.canceled.connect(job.cancel)
         self.job, self.progress, self.title = job, progress, title
-        job.start()
-
-    def _progressed(self, page: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(page)
+        start_job(job)
 
     def _cleanup(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
         self.job = self.progress = None
 
     def _done(self, outcome: Outcome) -> None:
-        self.ctx.status_message.emit(_("{summary} Enregistré : {path}").format(summary=outcome.summary, path=outcome.path))
-        box = QMessageBox(QMessageBox.Icon.Information, self.title, outcome.summary, parent=self.window)
-        box.setObjectName("documentDone")
-        where = str(outcome.path)
+        self.ctx.status_message.emit(outcome.summary)
+        note = ""
         if outcome.empty:
-            where = _("Personne n'est encore enregistré présent ce jour-là : la feuille ne contient que l'en-tête.") + "\n\n" + where
-        box.setInformativeText(where)
-        open_button = box.addButton(_("Ouvrir le PDF"), QMessageBox.ButtonRole.AcceptRole)
-        open_button.setObjectName("documentOpen")
-        box.addButton(_("Fermer"), QMessageBox.ButtonRole.RejectRole).setObjectName("documentClose")
-        box.setDefaultButton(open_button)
-        box.finished.connect(lambda _result: box.clickedButton() is open_button and QDesktopServices.openUrl(
-            QUrl.fromLocalFile(str(outcome.path))))
-        box.open()
+            note = _("Personne n'est encore enregistré présent ce jour-là : la feuille ne contient que l'en-tête.")
+        show_pdf_preview(self.window, outcome.data, self.title, outcome.file_name, summary=outcome.summary, note=note,
+                         status=self.ctx.status_message.emit)
 
     def _failed(self, message: str) -> None:
         if not message:  # cancelled by the user
-            self.ctx.status_message.emit(_("Document annulé : aucun fichier modifié."))
+            self.ctx.status_message.emit(_("Document annulé : rien n'a été enregistré."))
             return
         QMessageBox.warning(self.window, self.title, message)
 

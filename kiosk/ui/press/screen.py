@@ -7,15 +7,12 @@ row edits it, Suppr deletes it (Ctrl+Z brings it back).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +32,7 @@ from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.pdf.press_list import write_press_list
 from kiosk.ui.context import AppContext
+from kiosk.ui.pdf_preview import show_pdf_preview, written_pdf
 from kiosk.ui.press.form import ContactForm
 from kiosk.ui.press.model import ID_ROLE, SORT_ROLE, Column, ContactTableModel
 from kiosk.ui.widgets import heading
@@ -381,17 +379,14 @@ class PressScreen(QWidget):
         self.ctx.press_changed.emit()
 
     def export_pdf(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Liste de presse PDF"), str(Path.home() / _("liste-de-presse.pdf")), _("PDF (*.pdf)"))
-        if not path:
-            return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
+        """The press list in the preview, to print or save from there."""
         try:
-            pages = write_press_list(self.ctx.db, path)
+            data, pages = written_pdf(lambda path: write_press_list(self.ctx.db, path))
         except OSError as exc:
-            QMessageBox.warning(self, _("Liste de presse PDF"), _("Impossible d'écrire {path} : {error}").format(
-                path=path, error=exc.strerror or exc))
+            QMessageBox.warning(self, _("Liste de presse PDF"), _("Impossible d'écrire le PDF : {error}").format(
+                error=exc.strerror or exc))
             return
-        self.ctx.status_message.emit(_("Liste de presse enregistrée : {path} ({pages} page(s))").format(
-            path=path, pages=pages))
+        summary = _("Liste de presse : {pages} page(s).").format(pages=pages)
+        self.ctx.status_message.emit(summary)
+        show_pdf_preview(self, data, _("Liste de presse"), _("liste-de-presse.pdf"), summary=summary,
+                         status=self.ctx.status_message.emit)

@@ -202,15 +202,21 @@ def test_ctrl_n_on_the_press_screen_does_not_reach_other_screens(screen, main_wi
     assert screen.form.first_name.text() == "brouillon"
 
 
-def test_pdf_button_writes_the_list(screen, app_context, qtbot, tmp_path, monkeypatch):
+def test_pdf_button_previews_the_list_then_saves_it(screen, app_context, qtbot, tmp_path, monkeypatch):
+    from kiosk.ui.pdf_preview import PdfPreviewDialog
+
     press.save_contact(app_context.db, ContactDraft(last_name="Seck", outlet="RTS", phone="774842315"))
-    target = tmp_path / "liste"
-    monkeypatch.setattr("kiosk.ui.press.screen.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
     messages = []
     app_context.status_message.connect(messages.append)
     screen.pdf_button.click()
-    assert (tmp_path / "liste.pdf").stat().st_size > 0
     assert "1 page" in messages[-1]
+    preview = screen.findChild(PdfPreviewDialog)
+    assert preview.isVisible() and preview.page_label.text() == "Page 1 / 1"
+    target = tmp_path / "liste"
+    monkeypatch.setattr("kiosk.ui.pdf_preview.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    preview.save_button.click()
+    assert (tmp_path / "liste.pdf").read_bytes() == preview.data
+    assert str(tmp_path / "liste.pdf") in messages[-1]
 
 
 def test_follow_up_date_defaults_to_the_next_day(screen, app_context):
