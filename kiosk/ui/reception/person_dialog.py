@@ -8,6 +8,8 @@ visible and every step is a button (mouse, touch or keyboard).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +31,6 @@ from kiosk.core.people import (
     field_labels,
     validate_person,
 )
-from kiosk.core.search import SearchIndex
 from kiosk.core.text import format_phone
 from kiosk.db.models import BADGE_ROLES, CATEGORIES
 from kiosk.i18n import _
@@ -45,9 +46,15 @@ class PersonDialog(QDialog):
     saved = Signal(dict)
     use_existing = Signal(object)
 
-    def __init__(self, index: SearchIndex, person: Person | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        find_duplicates: Callable[[dict[str, str], str | None], list[tuple[Person, list[str]]]],
+        person: Person | None = None,
+        parent: QWidget | None = None,
+    ):
+        """``find_duplicates(cleaned values, id to leave out)``: see ``SearchIndex.duplicates``."""
         super().__init__(parent)
-        self.index = index
+        self.find_duplicates = find_duplicates
         self.person = person
         self.setObjectName("personDialog")
         self.setWindowTitle(_("Nouvel arrivant") if person is None else _("Corriger la fiche"))
@@ -159,7 +166,7 @@ class PersonDialog(QDialog):
             return
         self.errors.hide()
         exclude = self.person.id if self.person is not None else None
-        found = self.index.duplicates(cleaned, exclude_id=exclude)
+        found = self.find_duplicates(cleaned, exclude)
         if found and cleaned != self._cleaned:
             self._cleaned = cleaned
             self._show_duplicates(found)

@@ -9,7 +9,7 @@ a worker thread (large events) and then kept up to date in place.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -264,7 +264,9 @@ class ReceptionScreen(QWidget):
         self._loader = IndexLoader(self.ctx, self)
         self._loader.progress.connect(self._loading_progress)
         self._loader.finished.connect(self._loader_finished)
-        self.empty_label.setText(_("Chargement des {total} participants…").format(total=self._total))
+        if not self._ready:
+            self._loading_progress(0)
+            self._idle_confirmation()
         # Let the window appear first: a scanned code works meanwhile (looked up in the database).
         QTimer.singleShot(LOADER_DELAY_MS, self._start_loader)
 
@@ -273,9 +275,11 @@ class ReceptionScreen(QWidget):
             self._loader.start()
 
     def _loading_progress(self, count: int) -> None:
-        if self.reception is None:
+        if not self._ready:
             self.empty_label.setText(
-                _("Chargement des participants… {percent} %").format(percent=min(99, count * 100 // max(1, self._total)))
+                _("Chargement des {total} participants… {percent} %").format(
+                    total=QLocale().toString(self._total), percent=min(99, count * 100 // max(1, self._total))
+                )
             )
 
     def _loader_finished(self) -> None:
@@ -303,6 +307,8 @@ class ReceptionScreen(QWidget):
         self.reception.refresh_presence()
         self.reception.refresh_printed()
         self._ready = True
+        if self.confirmation.property("kind") == "idle":
+            self._idle_confirmation()
         pending, self._pending = self._pending, set()
         for participant_id in pending:
             self._apply_change(participant_id)
@@ -339,15 +345,21 @@ class ReceptionScreen(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
+    _forwarding = False
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         """A key typed while something else on the screen has focus goes to the search box.
 
         A key the search box itself left unused (Ctrl+Q, Cmd+K on a Mac) comes up here
         too: it is not sent back, which would loop until the stack overflows."""
         typed = event.text() and event.text().isprintable() or event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if typed and not self.search_field.hasFocus():
+        if typed and not self._forwarding and self.focusWidget() is not self.search_field:
             self.search_field.setFocus()
-            QApplication.sendEvent(self.search_field, QKeyEvent(event))
+            self._forwarding = True
+            try:
+                QApplication.sendEvent(self.search_field, QKeyEvent(event))
+            finally:
+                self._forwarding = False
             return
         super().keyPressEvent(event)
 
@@ -398,6 +410,12 @@ class ReceptionScreen(QWidget):
         person = self.reception.scanned(text) or self.selected_person()
         if person is not None:
             self.check_in(person)
+        elif text.strip() and not self._ready:
+            self._show(
+                _("Liste en chargement"),
+                _("Les noms tapés sont cherchés dès la fin du chargement : Entrée de nouveau dans un instant. Un badge scanné fonctionne déjà."),
+                _ERROR,
+            )
         elif text.strip():
             self._show(_("Introuvable"), _("Aucun participant ne correspond à « {query} ».").format(query=text.strip()[:60]), _ERROR)
 
@@ -459,8 +477,12 @@ class ReceptionScreen(QWidget):
     def _idle_confirmation(self) -> None:
         self.confirmation.setStyleSheet(f"#confirmation {{ {_STYLES['idle']} }} #confirmation QLabel {{ {_STYLES['idle']} }}")
         self.confirmation.setProperty("kind", "idle")
-        self.confirm_name.setText(_("Prêt"))
-        self.confirm_message.setText(_("Tapez un nom ou scannez un badge, puis Entrée."))
+        if self._ready:
+            self.confirm_name.setText(_("Prêt"))
+            self.confirm_message.setText(_("Tapez un nom ou scannez un badge, puis Entrée."))
+        else:
+            self.confirm_name.setText(_("Chargement…"))
+            self.confirm_message.setText(_("Un badge scanné fonctionne déjà ; les noms tapés s'afficheront dans un instant."))
         self.undo_button.setVisible(bool(self.undo_stack))
 
     def _sound(self, kind: str) -> None:
@@ -517,11 +539,9 @@ class ReceptionScreen(QWidget):
 
     # -- walk-ins and corrections ------------------------------------------------------
     def open_walk_in(self) -> None:
-        if not self.wait_for_index(30):
-            return
-        dialog = PersonDialog(self.reception.index, None, self)
+        dialog = PersonDialog(self._duplicates, None, self)
         query = self.search_field.text().strip()
-        if query and not any(char.isdigit() for char in query):
+        if query and not any(char.isdigit() or char == "@" for char in query):
             words = query.split()
             dialog.set_values({"first_name": " ".join(words[:-1]) if len(words) > 1 else "", "last_name": words[-1]})
         dialog.saved.connect(self._save_walk_in)
@@ -533,9 +553,23 @@ class ReceptionScreen(QWidget):
         if person is None:
             self.ctx.status_message.emit(_("Choisissez d'abord la personne à corriger dans les résultats."))
             return
-        dialog = PersonDialog(self.reception.index, person, self)
+        dialog = PersonDialog(self._duplicates, person, self)
         dialog.saved.connect(lambda values: self._save_correction(person, values))
         self._open_dialog(dialog)
+
+    def _duplicates(self, values: dict[str, str], exclude_id: str | None) -> list[tuple[Person, list[str]]]:
+        """Possible duplicates of a filled-in form. The form opens at once, even while a
+        large event is still loading; by the time it is filled in the index is built
+        (if not, this waits for it)."""
+        self.wait_for_index(60)
+        return self.reception.index.duplicates(values, exclude_id=exclude_id)
+
+    def _index_put(self, person: Person) -> None:
+        """Show a new or corrected person in the search at once (once loaded, if loading)."""
+        if self._ready:
+            self.reception.index.put(person)
+        else:
+            self._pending.add(person.id)
 
     def _open_dialog(self, dialog: PersonDialog) -> None:
         self.person_dialog = dialog
@@ -555,7 +589,7 @@ class ReceptionScreen(QWidget):
         except SQLAlchemyError as exc:
             self._show(_("Nouvel arrivant"), _("Fiche NON enregistrée : {error}").format(error=exc), _ERROR)
             return
-        self.reception.index.put(person)
+        self._index_put(person)
         self._own_signal(lambda: self.ctx.participant_changed.emit(person.id))
         self.check_in(person)
 
@@ -565,7 +599,7 @@ class ReceptionScreen(QWidget):
         except (SQLAlchemyError, LookupError) as exc:
             self._show(person.name, _("Correction NON enregistrée : {error}").format(error=exc), _ERROR)
             return
-        self.reception.index.put(updated)
+        self._index_put(updated)
         self._own_signal(lambda: self.ctx.participant_changed.emit(updated.id))
         self.search_field.setText(updated.name)
         self.ctx.status_message.emit(_("Fiche de {name} corrigée.").format(name=updated.name))

@@ -260,3 +260,45 @@ def test_counters_are_updated_in_place_not_stacked(screen):
     values = {name: label.text() for name, label in screen.category_counts.items()}
     assert values["Système des Nations unies"] == "2 / 19" and values["Presse"] == "0 / 12"
     assert [label.text() for label in counters.findChildren(QLabel, "categoryCount")] == list(values.values())
+
+
+def test_while_a_large_event_loads_the_desk_keeps_working(app_context, qtbot, monkeypatch):
+    import kiosk.ui.reception.screen as module
+
+    monkeypatch.setattr(module, "SYNC_BUILD_LIMIT", 10)
+    monkeypatch.setattr(module, "LOADER_DELAY_MS", 3_600_000)  # held back: the list stays "loading"
+    widget = ReceptionScreen(app_context)
+    qtbot.addWidget(widget)
+    widget.resize(1216, 700)
+    widget.show()
+    qtbot.waitUntil(widget.isActiveWindow)  # Ctrl+N is a shortcut of the active window
+    widget.activated()
+    assert not widget.index_ready()
+    assert widget.empty_label.text() == "Chargement des 152 participants… 0 %"
+    assert widget.confirm_name.text() == "Chargement…"
+    widget._loader.progress.emit(76)
+    assert widget.empty_label.text().endswith("… 50 %")
+    # A typed name cannot be found yet: say so (not "nobody matches"), keep the text.
+    type_text(widget.search_field, "ndiaye")
+    QTest.keyClick(widget.search_field, Qt.Key.Key_Return)
+    assert widget.confirm_name.text() == "Liste en chargement" and widget.search_field.text() == "ndiaye"
+    # A scan works at once.
+    widget.search_field.clear()
+    type_text(widget.search_field, "gp9vx9")
+    QTest.keyClick(widget.search_field, Qt.Key.Key_Return)
+    assert widget.confirm_name.text() == "Awa Ndiaye" and widget.confirmation.property("kind") == "success"
+    # The walk-in form opens without waiting for the list; duplicates are checked on saving.
+    type_text(widget.search_field, "Awa Ndiaye")
+    QTest.keyClick(widget.search_field, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = widget.person_dialog
+    assert dialog is not None and not widget.index_ready()
+    dialog.set_values({"sex": "F", "organisation": "Mairie de Thiès"})
+    dialog.save_button.click()
+    assert widget.index_ready() and "GP9VX9" in dialog.duplicates_label.text()
+    with qtbot.waitSignal(app_context.checked_in):
+        dialog.anyway_button.click()
+    widget.search_field.clear()
+    type_text(widget.search_field, "awa ndiaye")
+    assert sorted(row.person.organisation for row in widget.model.rows()) == ["Mairie de Thiès", "OIM Sénégal"]
+    assert widget.present_label.text().startswith("Présents : 2 / 153")
+    widget.closing()
