@@ -67,8 +67,9 @@ class PersonDialog(QDialog):
         form = QFormLayout()
         form.setVerticalSpacing(8)
         for name in EDITABLE_FIELDS:
-            if name == "sex":
+            if name == "sex":  # no default: a guess would end up in the counts by sex
                 widget = QComboBox()
+                widget.addItem(_("— choisir —"), "")
                 for code, label in sex_choices():
                     widget.addItem(label, code)
             elif name in ("category", "badge_role"):
@@ -184,13 +185,17 @@ class PersonDialog(QDialog):
         self.duplicates_label.setText(
             _("Cette personne est peut-être déjà inscrite :") + "\n" + "\n".join(lines)
         )
-        self._duplicates = [person for person, _reasons in found]
+        # The likeliest first (same name and phone before same name only).
+        self._duplicates = [person for person, reasons in sorted(found, key=lambda item: -len(item[1]))]
+        likeliest = self._duplicates[0]
         self.existing_button.setVisible(self.person is None)
         self.existing_button.setText(
-            _("C'est {name} : la marquer présente").format(name=self._duplicates[0].name)
+            _("C'est bien {name} ({code}) : enregistrer son arrivée").format(name=likeliest.name, code=likeliest.code)
         )
         self.duplicates_box.show()
-        self.anyway_button.setFocus()
+        # Enter on a warning must not make the duplicate: for a walk-in it takes the
+        # person already registered; saving anyway is a deliberate click.
+        (self.existing_button if self.person is None else self.anyway_button).setFocus()
 
     def _save_anyway(self) -> None:
         if self._cleaned is not None:

@@ -109,9 +109,9 @@ class ReceptionScreen(QWidget):
         self.search_field.setClearButtonEnabled(True)
         self.search_field.installEventFilter(self)
 
-        self.hint = QLabel(
-            _("↑ ↓ choisir · Entrée : enregistrer l'arrivée · Échap : effacer · Ctrl+N : nouvel arrivant · F2 : corriger · Ctrl+Z : annuler")
-        )
+        hint = _("↑ ↓ choisir · Entrée : enregistrer l'arrivée · Échap : effacer · Ctrl+N : nouvel arrivant · F2 : corriger · Ctrl+Z : annuler")
+        # Lines break between the items only, never inside "Ctrl+Z : annuler".
+        self.hint = QLabel(" · ".join(item.replace(" ", "\u00a0") for item in hint.split(" · ")))
         self.hint.setObjectName("receptionHint")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #37474f;")
@@ -461,7 +461,7 @@ class ReceptionScreen(QWidget):
         self.refresh_results()
         self.refresh_counters()
         self._own_signal(lambda: self.ctx.attendance_changed.emit(result.person.id))
-        self.ctx.status_message.emit(_("Arrivée de {name} annulée.").format(name=result.person.name))
+        self.ctx.status_message.emit(_("Arrivée annulée : {name}.").format(name=result.person.name))
         self.search_field.setFocus()
 
     def _show(self, name: str, message: str, kind: str, *, undo: bool = False) -> None:
