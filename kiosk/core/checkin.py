@@ -16,12 +16,13 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from kiosk.core import codes
+from kiosk.core.badges import printed_ids
 from kiosk.core.event import EventInfo
 from kiosk.core.formats import format_clock
 from kiosk.core.people import Person, find_by_code
 from kiosk.core.search import DEFAULT_LIMIT, Hit, SearchIndex, Tier
 from kiosk.db import Database
-from kiosk.db.models import Attendance, AuditEvent, BadgePrint, Desk, Setting, utcnow
+from kiosk.db.models import Attendance, AuditEvent, Desk, Setting, utcnow
 from kiosk.errors import KioskError
 from kiosk.i18n import _
 
@@ -85,11 +86,6 @@ def presence_for_day(db: Database, day: date) -> dict[str, Presence]:
         participant_id: Presence(attendance_id, at, desks.get(desk_id) or _("autre poste"))
         for participant_id, attendance_id, at, desk_id in rows
     }
-
-
-def printed_ids(db: Database) -> set[str]:
-    with db.transaction() as session:
-        return set(session.scalars(select(BadgePrint.participant_id).distinct()))
 
 
 def check_in(db: Database, person: Person, day: date, *, now: datetime | None = None) -> CheckInResult:

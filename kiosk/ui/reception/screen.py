@@ -32,7 +32,7 @@ from kiosk.core import checkin
 from kiosk.core.checkin import CheckInResult, Reception
 from kiosk.core.formats import format_day
 from kiosk.core.people import Person, count_participants, create_walk_in, get_person, update_person
-from kiosk.core.search import SearchIndex, load_index
+from kiosk.core.search import DEFAULT_LIMIT, SearchIndex, load_index
 from kiosk.db.models import CATEGORIES
 from kiosk.i18n import _
 from kiosk.ui.context import AppContext
@@ -390,7 +390,9 @@ class ReceptionScreen(QWidget):
         if rows:
             self._select(0)
             self.empty_label.setText(
-                _("{count} résultat(s)").format(count=len(rows)) if len(rows) < 50 else _("50 premiers résultats : précisez")
+                _("{count} résultat(s)").format(count=len(rows))
+                if len(rows) < DEFAULT_LIMIT
+                else _("{count} premiers résultats : précisez").format(count=len(rows))
             )
         else:
             self.empty_label.setText(

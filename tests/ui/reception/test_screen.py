@@ -56,6 +56,8 @@ def test_typing_with_accents_follows_every_keystroke(screen):
     assert shown_names(screen) == ["Cheikh Tidiane Guèye"]
     QTest.keyClick(screen.search_field, Qt.Key.Key_Escape)
     assert screen.search_field.text() == "" and screen.model.rowCount() == 0
+    type_text(screen.search_field, "a")
+    assert screen.model.rowCount() == 50 and screen.empty_label.text() == "50 premiers résultats : précisez"
 
 
 def test_enter_checks_in_the_highlighted_match(screen, app_context, qtbot):
