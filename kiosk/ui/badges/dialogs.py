@@ -28,6 +28,8 @@ class ReprintDialog(QDialog):
         layout.addWidget(self.reason)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Réimprimer"))
+        # Set here: Qt's own French is missing where its translations are not shipped.
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuler"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

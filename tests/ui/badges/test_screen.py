@@ -178,3 +178,18 @@ def test_search_finds_without_accents(make_screen, app_context, qtbot):
     screen.search.setText("ndeye")
     qtbot.waitUntil(lambda: screen.model.rowCount() > 0)
     assert all("ndeye" in core.fold(row.display_name) for row in screen.model.rows)
+
+
+def test_reprint_dialog_is_all_french(qtbot):
+    """Qt's own "Cancel" stayed English where Qt's translations are not shipped."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from kiosk.ui.badges.dialogs import ReprintDialog
+
+    dialog = ReprintDialog("Réimprimer ?")
+    qtbot.addWidget(dialog)
+    buttons = dialog.buttons
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Annuler"
+    assert not buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    dialog.reason.setCurrentIndex(1)
+    assert dialog.chosen_reason() == "Badge perdu" and buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
