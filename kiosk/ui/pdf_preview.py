@@ -159,6 +159,7 @@ class JobProgress(QProgressDialog):
         # Bound methods of this QObject: disconnected by Qt if the dialog goes away first.
         job.progressed.connect(self.show_progress)
         job.finished.connect(self.finish)
+        self.setValue(0)  # starts the clock: shown after 400 ms even before the first page is done
 
     def show_progress(self, done: int, total: int) -> None:
         self.setMaximum(total)
@@ -349,8 +350,15 @@ class PdfPreviewDialog(QDialog):
         return self.navigator.currentPage()
 
     def go_to(self, page: int) -> None:
-        page = max(0, min(page, self.page_count() - 1))
-        self.navigator.jump(page, QPointF(), self.navigator.currentZoom())
+        """Scroll so that ``page`` (0-based) starts at the top of the view."""
+        count = self.page_count()
+        page = max(0, min(page, count - 1))
+        if page == self.current_page():  # the view scrolls only when the page number changes
+            if count == 1:
+                self.view.verticalScrollBar().setValue(0)
+            else:
+                self.navigator.jump(page + 1 if page + 1 < count else page - 1, QPointF(), 0)
+        self.navigator.jump(page, QPointF(), 0)
         self._show_page()
 
     def next_page(self) -> None:
@@ -387,9 +395,10 @@ class PdfPreviewDialog(QDialog):
         return scale
 
     def set_zoom(self, factor: float) -> None:
+        page = self.current_page()
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
         self.view.setZoomFactor(max(ZOOM_RANGE[0], min(factor, ZOOM_RANGE[1])))
-        self._show_zoom()
+        self._zoomed(page)
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom() * ZOOM_STEP)
@@ -398,12 +407,18 @@ class PdfPreviewDialog(QDialog):
         self.set_zoom(self.zoom() / ZOOM_STEP)
 
     def fit_width(self) -> None:
+        page = self.current_page()
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self._show_zoom()
+        self._zoomed(page)
 
     def fit_page(self) -> None:
+        page = self.current_page()
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        self.go_to(self.current_page())
+        self._zoomed(page)
+
+    def _zoomed(self, page: int) -> None:
+        """The page on show before the zoom stays on show, from its top (the view scrolls by itself)."""
+        self.go_to(page)
         self._show_zoom()
 
     def _show_zoom(self) -> None:
@@ -447,9 +462,10 @@ class PdfPreviewDialog(QDialog):
             return print_document(data, printer, pages, progress=job.report, cancelled=job.is_cancelled)
 
         job = PdfJob(work)
-        self.progress = JobProgress(job, self.title, _("Impression de {count} page(s) sur {printer}…").format(
+        self.progress = JobProgress(job, self.title, _("Impression de {count} page(s) — {printer}…").format(
             count=len(pages), printer=where), self)
         self.progress.setObjectName("printProgress")
+        self.progress.setMaximum(len(pages))
         job.succeeded.connect(lambda count: self._printed(count, where))
         job.failed.connect(self._print_failed)
         job.finished.connect(self._print_ended)
@@ -458,7 +474,7 @@ class PdfPreviewDialog(QDialog):
         start_job(job)
 
     def _printed(self, count: int, where: str) -> None:
-        self.status_label.setText(_("Imprimé : {count} page(s) envoyée(s) à {printer}.").format(count=count, printer=where))
+        self.status_label.setText(_("Imprimé : {count} page(s) — {printer}.").format(count=count, printer=where))
         self.printed.emit(count, where)
 
     def _print_failed(self, message: str) -> None:
@@ -515,6 +531,6 @@ def show_pdf_preview(
     if status is not None:
         dialog.saved.connect(lambda path: status(_("{title} : PDF enregistré sous {path}").format(title=title, path=path)))
         dialog.printed.connect(lambda count, where: status(
-            _("{title} : {count} page(s) imprimée(s) sur {printer}.").format(title=title, count=count, printer=where)))
+            _("{title} : {count} page(s) imprimée(s) — {printer}.").format(title=title, count=count, printer=where)))
     dialog.open()
     return dialog

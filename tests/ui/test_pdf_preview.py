@@ -235,3 +235,15 @@ def test_a_dialog_dropped_after_a_page_change_is_deleted_cleanly(qtbot):
     del dialog
     gc.collect()
     assert destroyed == [True]  # (it used to crash the process here)
+
+
+@pytest.mark.parametrize("change", ["fit_page", "zoom_in", "zoom_out", "fit_width"])
+def test_zooming_keeps_the_page_on_show_at_the_top(preview, change):
+    dialog = preview()
+    bar = dialog.view.verticalScrollBar()
+    dialog.go_to(2)
+    getattr(dialog, change)()
+    kept = bar.value()
+    dialog.first_page()
+    dialog.go_to(2)  # from another page: where page 3 starts at this zoom
+    assert dialog.page_label.text() == "Page 3 / 5" and bar.value() == kept > 0
