@@ -9,7 +9,9 @@ and last sub-items. Views get plain ``AgendaEntry`` values, never live ORM rows.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -35,7 +37,6 @@ MODES = ("duration", "end_time")
 DEFAULT_WARNING_S = 300
 DEFAULT_DANGER_S = 60
 MAX_MINUTES = 24 * 60
-EDITABLE = ("title", "speakers", "planned_start", "planned_minutes", "warning_s", "danger_s", "mode")
 CSV_COLUMNS = (
     "id", "day", "block", "title", "speakers", "planned_start", "planned_minutes",
     "warning_s", "danger_s", "mode", "actual_start", "actual_end",
@@ -50,11 +51,10 @@ CSV_ALIASES = {
 }
 
 
-@dataclass(frozen=True)
-class AgendaEntry:
-    id: str
-    day: date
-    position: int
+@dataclass(frozen=True, kw_only=True)
+class ItemFields:
+    """What a person edits on an item (in the app or in a CSV file)."""
+
     title: str
     speakers: str
     planned_start: time | None
@@ -62,6 +62,16 @@ class AgendaEntry:
     warning_s: int
     danger_s: int
     mode: str
+
+
+EDITABLE = tuple(f.name for f in dataclasses.fields(ItemFields))
+
+
+@dataclass(frozen=True, kw_only=True)
+class AgendaEntry(ItemFields):
+    id: str
+    day: date
+    position: int
     parent_id: str | None
     actual_start: datetime | None
     actual_end: datetime | None
@@ -75,10 +85,9 @@ class AgendaError(KioskError):
 
 def _entry(row: AgendaItem) -> AgendaEntry:
     return AgendaEntry(
-        id=row.id, day=row.day, position=row.position, title=row.title, speakers=row.speakers,
-        planned_start=row.planned_start, planned_minutes=row.planned_minutes,
-        warning_s=row.warning_s, danger_s=row.danger_s, mode=row.mode, parent_id=row.parent_id,
+        id=row.id, day=row.day, position=row.position, parent_id=row.parent_id,
         actual_start=row.actual_start, actual_end=row.actual_end,
+        **{name: getattr(row, name) for name in EDITABLE},
     )
 
 
@@ -297,14 +306,24 @@ def update_item(db: Database, item_id: str, **fields) -> AgendaEntry:
         return _entry(row)
 
 
-def remove_item(db: Database, item_id: str) -> list[str]:
-    """Remove an item (and, for a block, its sub-items) as tombstones; return the ids for ``restore_items``."""
+def remove_item(db: Database, item_id: str, protected: str | None = None) -> list[str]:
+    """Remove an item (and, for a block, its sub-items) as tombstones; return the ids for ``restore_items``.
+
+    ``protected`` (the item being timed) may not be among them: it would vanish from the
+    stage display in the middle of a talk.
+    """
     with db.transaction() as session:
         row = session.get(AgendaItem, item_id)
         if row is None or row.deleted:
             raise AgendaError(_("Élément introuvable dans le programme de ce jour."))
         ordered = entries_in(session, row.day)
         ids = [item_id] + [e.id for e in _descendants(ordered, item_id)]
+        if protected in ids:
+            title = session.get(AgendaItem, protected).title
+            raise AgendaError(
+                _("« {title} » est au chronomètre : passez d'abord à un autre élément (N ou P), puis retirez-le.").format(
+                    title=title)
+            )
         now = utcnow()
         for removed in ids:
             target = session.get(AgendaItem, removed)
@@ -402,23 +421,34 @@ def export_csv(db: Database, days: Iterable[date], tz: tzinfo, variant: CsvVaria
     return out.getvalue()
 
 
-@dataclass(frozen=True)
-class ImportedItem:
+@dataclass(frozen=True, kw_only=True)
+class ImportedItem(ItemFields):
     row: int
     id: str | None
     day: date
     block: str
-    title: str
-    speakers: str
-    planned_start: time | None
-    planned_minutes: int
-    warning_s: int
-    danger_s: int
-    mode: str
+
+
+REQUIRED_COLUMNS = ("title", "planned_minutes")
+MAX_REPORTED_ERRORS = 20
+# 8:30, 08:30:00, 8h30, 8 h, 14H05
+_CLOCK_TIME = re.compile(r"(\d{1,2})\s*[:hH]\s*(\d{2})?(?::(\d{2}))?")
+# 20, 20.5, 20 min, 20mn, 1h30, 1 h, 1:30
+_MINUTES = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:min|mn|minutes?)?")
+_HOURS_MINUTES = re.compile(r"(\d{1,2})\s*[:hH]\s*(\d{2})?\s*(?:min|mn)?")
+
+
+def _required_label(name: str) -> str:
+    french = {"title": "titre", "planned_minutes": "durée"}[name]
+    return _("« {french} » (ou « {name} »)").format(french=french, name=name)
 
 
 def parse_csv(text: str, default_day: date, event_days: Sequence[date]) -> list[ImportedItem]:
-    """Read an agenda CSV (comma or semicolon, with or without BOM); every bad row is reported."""
+    """Read an agenda CSV (comma or semicolon, with or without BOM) without writing anything.
+
+    Every bad cell is reported at once, by row number (as a spreadsheet counts them) and
+    column name (as written in the file's header).
+    """
     text = text.lstrip("\ufeff")
     delimiter = detect_delimiter(text, _known_columns)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
@@ -427,23 +457,37 @@ def parse_csv(text: str, default_day: date, event_days: Sequence[date]) -> list[
     except StopIteration:
         raise UsageError(_("Le fichier est vide.")) from None
     names = [_column(h) for h in header]
-    missing = [c for c in ("title", "planned_minutes") if c not in names]
+    missing = [name for name in REQUIRED_COLUMNS if name not in names]
     if missing:
+        text = _("Colonne obligatoire absente : {columns}.") if len(missing) == 1 else _(
+            "Colonnes obligatoires absentes : {columns}.")
         raise UsageError(
-            _("Colonnes obligatoires absentes : {columns}.").format(columns=", ".join(missing))
+            text.format(columns=", ".join(_required_label(name) for name in missing)) + " "
+            + _("En-tête lu : {header}").format(header=" | ".join(h.strip() for h in header))
         )
+    labels = {name: h.strip() for name, h in zip(names, header, strict=True)}
     items: list[ImportedItem] = []
     errors: list[str] = []
+    titles_above: set[tuple[str, str]] = set()  # (day as written, title): the blocks a row may name
     for number, values in enumerate(reader, start=2):
         if not any(v.strip() for v in values):
             continue
         row = {name: unneutralise(values[i].strip()) if i < len(values) else "" for i, name in enumerate(names)}
-        try:
-            items.append(_parse_row(number, row, default_day, event_days))
-        except UsageError as exc:
-            errors.append(_("ligne {row} : {reason}").format(row=number, reason=exc))
+        cells = _Cells(number, row, labels)
+        item = _parse_row(cells, default_day, event_days)
+        day_key = cells.get("day") or default_day.isoformat()
+        if cells.get("block") and (day_key, cells.get("block")) not in titles_above:
+            cells.error("block", _("le bloc « {block} » doit figurer plus haut dans le fichier, sur sa propre ligne").format(
+                block=cells.get("block")))
+        titles_above.add((day_key, cells.get("title")))
+        errors.extend(cells.errors)
+        if item is not None and not cells.errors:
+            items.append(item)
     if errors:
-        raise UsageError(_("Programme non importé :") + "\n" + "\n".join(errors))
+        shown = errors[:MAX_REPORTED_ERRORS]
+        if len(errors) > len(shown):
+            shown.append(_("… et {count} autre(s) erreur(s).").format(count=len(errors) - len(shown)))
+        raise UsageError(_("Programme non importé (rien n'a été modifié) :") + "\n" + "\n".join(shown))
     if not items:
         raise UsageError(_("Le fichier ne contient aucun élément de programme."))
     return items
@@ -458,48 +502,103 @@ def _known_columns(cells: list[str]) -> int:
     return sum(1 for cell in cells if _column(cell) in CSV_COLUMNS)
 
 
-def _int(value: str, default: int, label: str) -> int:
+class _Cells:
+    """One CSV row's cells by column name, and the errors found in them."""
+
+    def __init__(self, number: int, row: dict[str, str], labels: dict[str, str]):
+        self.number, self.row, self.labels = number, row, labels
+        self.errors: list[str] = []
+
+    def get(self, name: str) -> str:
+        return self.row.get(name, "")
+
+    def error(self, name: str, reason: str) -> None:
+        self.errors.append(_("ligne {row}, colonne « {column} » : {reason}").format(
+            row=self.number, column=self.labels.get(name, name), reason=reason))
+
+
+def parse_clock_time(text: str) -> time | None:
+    """``08:30``, ``8:30:00``, ``8h30``, ``8 h``, ``14H05`` -> a time; None if it is not one."""
+    match = _CLOCK_TIME.fullmatch(text.strip())
+    if match is None:
+        return None
+    hour, minute, second = (int(part) if part else 0 for part in match.groups())
+    try:
+        return time(hour, minute, second)
+    except ValueError:
+        return None
+
+
+def parse_minutes(text: str) -> int | None:
+    """``20``, ``20 min``, ``1h30``, ``1:30`` -> minutes (whole); None if it is not a duration."""
+    text = text.strip().lower()
+    match = _MINUTES.fullmatch(text)
+    if match is not None:
+        return int(float(match.group(1).replace(",", ".")))
+    match = _HOURS_MINUTES.fullmatch(text)
+    if match is not None:
+        return int(match.group(1)) * 60 + int(match.group(2) or 0)
+    return None
+
+
+def _seconds(cells: _Cells, name: str, default: int) -> int | None:
+    value = cells.get(name)
     if not value:
         return default
     try:
         return int(float(value.replace(",", ".")))
     except ValueError:
-        raise UsageError(_("{field} n'est pas un nombre : {value}").format(field=label, value=value)) from None
+        cells.error(name, _("« {value} » n'est pas un nombre de secondes").format(value=value))
+        return None
 
 
-def _parse_row(number: int, row: dict, default_day: date, event_days: Sequence[date]) -> ImportedItem:
+def _parse_row(cells: _Cells, default_day: date, event_days: Sequence[date]) -> ImportedItem | None:
+    """The item of one row, or None; every problem found is recorded in ``cells``."""
     day = default_day
-    if row.get("day"):
+    if cells.get("day"):
         try:
-            day = date.fromisoformat(row["day"])
+            day = date.fromisoformat(cells.get("day"))
         except ValueError:
-            raise UsageError(_("date invalide : {value} (AAAA-MM-JJ)").format(value=row["day"])) from None
-        if day not in event_days:
-            raise UsageError(_("le {day} n'est pas un jour de l'événement").format(day=row["day"]))
+            cells.error("day", _("« {value} » n'est pas une date (AAAA-MM-JJ)").format(value=cells.get("day")))
+        else:
+            if day not in event_days:
+                cells.error("day", _("le {day} n'est pas un jour de l'événement ({days})").format(
+                    day=cells.get("day"), days=", ".join(d.isoformat() for d in event_days)))
     start = None
-    if row.get("planned_start"):
-        try:
-            start = time.fromisoformat(row["planned_start"].replace("h", ":").zfill(5))
-        except ValueError:
-            raise UsageError(_("heure invalide : {value} (HH:MM)").format(value=row["planned_start"])) from None
-    title = row.get("title", "")
+    if cells.get("planned_start"):
+        start = parse_clock_time(cells.get("planned_start"))
+        if start is None:
+            cells.error("planned_start", _("« {value} » n'est pas une heure (HH:MM, ex. 09:30 ou 9h30)").format(
+                value=cells.get("planned_start")))
+    title = cells.get("title")
     if not title:
-        raise UsageError(_("titre vide"))
-    minutes = _int(row.get("planned_minutes", ""), 0, _("durée"))
-    if not 0 < minutes <= MAX_MINUTES:
-        raise UsageError(_("durée invalide : {value} minutes").format(value=minutes))
-    warning = _int(row.get("warning_s", ""), DEFAULT_WARNING_S, "warning_s")
-    danger = _int(row.get("danger_s", ""), DEFAULT_DANGER_S, "danger_s")
-    if not 0 <= danger <= warning:
-        raise UsageError(_("seuils invalides : danger_s doit être entre 0 et warning_s"))
-    mode = row.get("mode") or "duration"
+        cells.error("title", _("vide, alors que le titre est obligatoire"))
+    minutes = None
+    if not cells.get("planned_minutes"):
+        cells.error("planned_minutes", _("vide, alors que la durée est obligatoire"))
+    else:
+        minutes = parse_minutes(cells.get("planned_minutes"))
+        if minutes is None:
+            cells.error("planned_minutes", _("« {value} » n'est pas une durée en minutes (ex. 20, 20 min, 1h30)").format(
+                value=cells.get("planned_minutes")))
+        elif not 0 < minutes <= MAX_MINUTES:
+            cells.error("planned_minutes", _("{value} min : la durée doit être entre 1 et {max} minutes").format(
+                value=minutes, max=MAX_MINUTES))
+    warning = _seconds(cells, "warning_s", DEFAULT_WARNING_S)
+    danger = _seconds(cells, "danger_s", DEFAULT_DANGER_S)
+    if warning is not None and danger is not None and not 0 <= danger <= warning:
+        cells.error("danger_s", _("le seuil rouge ({danger} s) doit être entre 0 et le seuil orange ({warning} s)").format(
+            danger=danger, warning=warning))
+    mode = cells.get("mode") or "duration"
     if mode not in MODES:
-        raise UsageError(_("mode inconnu : {mode}").format(mode=mode))
-    if mode == "end_time" and start is None:
-        raise UsageError(_("le mode end_time demande une heure de début"))
+        cells.error("mode", _("« {value} » : mode inconnu (duration ou end_time)").format(value=mode))
+    elif mode == "end_time" and start is None and not cells.get("planned_start"):
+        cells.error("mode", _("le mode end_time demande une heure de début"))
+    if cells.errors:
+        return None
     return ImportedItem(
-        row=number, id=row.get("id") or None, day=day, block=row.get("block", ""), title=title,
-        speakers=row.get("speakers", ""), planned_start=start, planned_minutes=minutes,
+        row=cells.number, id=cells.get("id") or None, day=day, block=cells.get("block"), title=title,
+        speakers=cells.get("speakers"), planned_start=start, planned_minutes=minutes,
         warning_s=warning, danger_s=danger, mode=mode,
     )
 
@@ -525,13 +624,7 @@ def import_csv(db: Database, items: Sequence[ImportedItem]) -> dict[date, int]:
                 if row is None or row.day != day:
                     row = AgendaItem(day=day, desk_id=db.desk.id)
                     session.add(row)
-                parent = block_ids.get(item.block) if item.block else None
-                if item.block and parent is None:
-                    raise UsageError(
-                        _("ligne {row} : le bloc « {block} » doit figurer plus haut dans le fichier.").format(
-                            row=item.row, block=item.block
-                        )
-                    )
+                parent = block_ids.get(item.block) if item.block else None  # checked by parse_csv
                 for name in EDITABLE:
                     setattr(row, name, getattr(item, name))
                 row.position, row.parent_id, row.deleted, row.updated_at = position, parent, False, now

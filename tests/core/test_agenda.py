@@ -150,7 +150,7 @@ def test_bad_csv_rows_are_all_reported(demo_event):
     for row in ("ligne 2", "ligne 3", "ligne 4", "ligne 5"):
         assert row in message
     assert "ligne 6" not in message
-    with pytest.raises(UsageError, match="obligatoires"):
+    with pytest.raises(UsageError, match="obligatoire absente : « durée »"):
         agenda.parse_csv("titre;heure\nA;08:00\n", DAY, demo_event.days)
 
 
@@ -159,3 +159,72 @@ def test_import_file_reads_excel_french_files(demo_db, demo_event, tmp_path):
     path.write_bytes("titre;durée\r\nOuverture;15\r\nClôture;10\r\n".encode("cp1252"))
     counts = agenda.import_csv_file(demo_db, path, DAY, demo_event.days)
     assert counts == {DAY: 2} and titles(demo_db) == ["Ouverture", "Clôture"]
+
+
+def test_csv_errors_name_the_row_and_the_column_as_written(demo_event):
+    text = (
+        "Titre;Début;Durée;Bloc\n"
+        "Accueil;8h30;20;\n"
+        ";09:00;10;\n"
+        "Panel;9h;60;\n"
+        "Intervention 1;25:00;30;Panel\n"
+        "Intervention 2;09:40;trente;Panel\n"
+        "Clôture;10h15;;\n"
+        "Débat;10:40;15;Session 3\n"
+    )
+    with pytest.raises(UsageError) as error:
+        agenda.parse_csv(text, DAY, demo_event.days)
+    lines = str(error.value).splitlines()
+    assert lines[0] == "Programme non importé (rien n'a été modifié) :"
+    assert lines[1:] == [
+        "ligne 3, colonne « Titre » : vide, alors que le titre est obligatoire",
+        "ligne 5, colonne « Début » : « 25:00 » n'est pas une heure (HH:MM, ex. 09:30 ou 9h30)",
+        "ligne 6, colonne « Durée » : « trente » n'est pas une durée en minutes (ex. 20, 20 min, 1h30)",
+        "ligne 7, colonne « Durée » : vide, alors que la durée est obligatoire",
+        "ligne 8, colonne « Bloc » : le bloc « Session 3 » doit figurer plus haut dans le fichier, sur sa propre ligne",
+    ]
+
+
+def test_csv_reads_times_and_durations_as_people_type_them(demo_event):
+    text = "titre;début;durée\nA;9h;20 min\nB;8h30;1h30\nC;14 H 05;45mn\nD;08:30:00;1:15\nE;;12,5\n"
+    items = agenda.parse_csv(text, DAY, demo_event.days)
+    assert [(i.planned_start, i.planned_minutes) for i in items] == [
+        (time(9, 0), 20), (time(8, 30), 90), (time(14, 5), 45), (time(8, 30), 75), (None, 12)
+    ]
+
+
+def test_a_long_list_of_csv_errors_is_cut_short(demo_event):
+    text = "title,planned_minutes\n" + "".join(f"Item {n},abc\n" for n in range(30))
+    with pytest.raises(UsageError) as error:
+        agenda.parse_csv(text, DAY, demo_event.days)
+    lines = str(error.value).splitlines()
+    assert len(lines) == 1 + agenda.MAX_REPORTED_ERRORS + 1
+    assert lines[-1] == "… et 10 autre(s) erreur(s)."
+
+
+def test_csv_missing_columns_say_the_french_and_english_names():
+    with pytest.raises(UsageError) as error:
+        agenda.parse_csv("nom;heure\nA;08:00\n", DAY, [DAY])
+    assert str(error.value) == (
+        "Colonnes obligatoires absentes : « titre » (ou « title »), « durée » (ou « planned_minutes »). "
+        "En-tête lu : nom | heure"
+    )
+
+
+def test_an_exported_agenda_imports_back_unchanged(demo_db, demo_event, tmp_path):
+    before = agenda.list_items(demo_db, DAY)
+    path = tmp_path / "programme.csv"
+    path.write_text(agenda.export_csv(demo_db, [DAY], demo_event.tz), encoding="utf-8", newline="")
+    agenda.import_csv_file(demo_db, path, demo_event.days[0], demo_event.days)  # the file's day column wins
+    assert agenda.list_items(demo_db, DAY) == before
+    assert agenda.list_items(demo_db, demo_event.days[0]) == []
+
+
+def test_the_protected_item_cannot_be_removed_nor_its_block(demo_db):
+    entries = agenda.list_items(demo_db, DAY)
+    block, speech = entries[1], entries[2]
+    for target in (speech.id, block.id):
+        with pytest.raises(AgendaError, match="est au chronomètre"):
+            agenda.remove_item(demo_db, target, protected=speech.id)
+    assert agenda.list_items(demo_db, DAY) == entries
+    assert len(agenda.remove_item(demo_db, entries[3].id, protected=speech.id)) == 1
