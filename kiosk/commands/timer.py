@@ -6,13 +6,13 @@ Drives the same stored anchors as the desk app, which shows the change within a 
 from __future__ import annotations
 
 from kiosk.core.event import load_event, parse_day
-from kiosk.core.formats import format_clock
+from kiosk.core.formats import format_day
 from kiosk.core.timer import (
     ClockError,
     ClockView,
     SessionClock,
     clock_day,
-    format_lateness,
+    day_summary,
     phase_label,
     playback_label,
 )
@@ -24,21 +24,15 @@ def describe(view: ClockView) -> str:
     """One or two lines for a terminal."""
     if view.item is None:
         if view.finished:
-            return _("Programme du {day} terminé.").format(day=view.day.isoformat())
-        return _("Aucun élément au programme du {day}.").format(day=view.day.isoformat())
+            return _("Programme du {day} terminé.").format(day=format_day(view.day, weekday=False)) + "\n" + day_summary(view)
+        return _("Aucun élément au programme du {day}.").format(day=format_day(view.day, weekday=False))
     lines = [
         _("{title} — {state}, {remaining} ({phase})").format(
             title=view.item.title, state=playback_label(view.playback), remaining=view.remaining_text,
             phase=phase_label(view.phase).lower(),
         )
     ]
-    summary = _("La journée est {lateness}.").format(lateness=format_lateness(view.late_s))
-    if view.projected_end is not None:
-        summary += " " + _("Fin prévue {end}").format(end=format_clock(view.projected_end))
-        if view.day_end is not None:
-            summary += " " + _("(programme : {end})").format(end=format_clock(view.day_end))
-        summary += "."
-    lines.append(summary)
+    lines.append(day_summary(view))
     if view.next_item is not None:
         lines.append(_("Ensuite : {title}").format(title=view.next_item.title))
     if view.message:

@@ -35,6 +35,7 @@ from sqlalchemy import select, update
 from kiosk.core import agenda
 from kiosk.core.agenda import AgendaEntry, Slot
 from kiosk.core.event import EventInfo
+from kiosk.core.formats import format_clock
 from kiosk.db import Database
 from kiosk.db.models import ClockState, utcnow
 from kiosk.errors import KioskError
@@ -207,6 +208,24 @@ def format_lateness(late_s: float) -> str:
     if late_s > 0:
         return _("en retard de {minutes} min").format(minutes=minutes)
     return _("en avance de {minutes} min").format(minutes=minutes)
+
+
+def day_summary(view: ClockView) -> str:
+    """How late the day runs and when it ends, against the planned end ("" for an empty day)."""
+    if not view.entries:
+        return ""
+    lateness = format_lateness(view.late_s)
+    if view.finished:
+        if view.projected_end is None:
+            return _("Programme terminé.")
+        text = _("Journée terminée à {end}, {lateness}").format(end=format_clock(view.projected_end), lateness=lateness)
+    else:
+        text = _("La journée est {lateness}").format(lateness=lateness)
+        if view.projected_end is not None:
+            text += " · " + _("fin prévue {end}").format(end=format_clock(view.projected_end))
+    if view.day_end is not None and view.projected_end is not None:
+        text += " " + _("(programme : {end})").format(end=format_clock(view.day_end))
+    return text
 
 
 def phase_label(phase: Phase) -> str:
@@ -416,7 +435,10 @@ class SessionClock:
             moved = Slot(slot.start + timedelta(seconds=offset), slot.end + timedelta(seconds=offset))
             duration = duration_s(item, moved, anchors.started_at, now)
             remaining = duration + anchors.added_s - anchors.elapsed(now)
-        playback = anchors.state if on_clock else Playback.STOPPED
+        if on_clock:
+            playback = anchors.state
+        else:  # the item a start would start is ready; nothing at all is stopped
+            playback = Playback.ARMED if item is not None else Playback.STOPPED
         late, projected = self._projection(now - timedelta(seconds=offset), index, remaining, playback, slots, offset)
         return ClockView(
             day=self.day, now=now, item=item,
@@ -509,7 +531,8 @@ class SessionClock:
         if index is None:
             if not self.leaves:
                 raise ClockError(_("Le programme de ce jour est vide."))
-            raise ClockError(_("Le programme est terminé : choisissez un élément pour le relancer."))
+            raise ClockError(_("Le programme du jour est terminé : revenez à un élément (Précédent, ou « Mettre au chrono ») "
+                               "pour le relancer."))
         return self.leaves[index]
 
     def _begin(self, item: AgendaEntry, anchors: Anchors, now: datetime, times: dict) -> Anchors:
@@ -581,7 +604,8 @@ class SessionClock:
             if index + 1 < len(self.leaves):
                 return self._switch(anchors, now, times, index + 1, keep_running=True)
             if not started:
-                raise ClockError(_("C'est le dernier élément du programme."))
+                raise ClockError(_("« {title} » est le dernier élément du programme : il n'y a rien après.").format(
+                    title=self.leaves[index].title))
             return self._switch(anchors, now, times, None, keep_running=True)
 
         return self._apply(_("suivant"), change)
@@ -649,6 +673,14 @@ class SessionClock:
 
     def set_blackout(self, on: bool) -> ClockView:
         return self._apply(_("écran noir"), lambda anchors, now, times: replace(anchors, blackout=on))
+
+    def remove_item(self, item_id: str) -> list[str]:
+        """Remove an agenda item (a block with its sub-items), never the one being timed."""
+        self.reload()
+        started = self.anchors.started_at is not None and self._index(self.anchors.item_id) is not None
+        removed = agenda.remove_item(self.db, item_id, protected=self.anchors.item_id if started else None)
+        self.reload()
+        return removed
 
     def undo_label(self) -> str | None:
         return self._undo[-1][0] if self._undo else None

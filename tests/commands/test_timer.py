@@ -1,7 +1,6 @@
 """``kiosk timer``: status as JSON (CONTRACT.md), driving the stored anchors, refusals."""
 
 import json
-from argparse import Namespace
 
 import pytest
 
@@ -68,11 +67,14 @@ def test_human_output(capsys, target):
     assert main(["--db", target, "timer", "start"]) == 0
     out = capsys.readouterr().out
     assert "Réception et inscriptions des participants — en cours" in out
-    assert "Fin prévue 13:30" in out and "Ensuite : Discours introductif" in out
+    assert "fin prévue 13:30 (programme : 13:30)" in out and "Ensuite : Discours introductif" in out
 
 
-def test_describe_finished_day():
-    from kiosk.commands.timer import describe
-
-    view = Namespace(item=None, finished=True, day=__import__("datetime").date(2023, 10, 27))
-    assert describe(view) == "Programme du 2023-10-27 terminé."
+def test_a_finished_day_says_when_it_ended(capsys, target, demo_db, demo_event):
+    engine = SessionClock(demo_db, demo_event, demo_event.days[-1])
+    engine.go_to(engine.leaves[-1].id)
+    engine.start()
+    assert main(["--db", target, "timer", "next"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Programme du 27 octobre 2023 terminé.\nJournée terminée à ")
+    assert "(programme : 13:30)" in out and "fin prévue" not in out

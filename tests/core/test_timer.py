@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from kiosk.core import agenda
+from kiosk.core.agenda import AgendaError
 from kiosk.core.timer import (
     Anchors,
     ClockError,
@@ -13,6 +14,7 @@ from kiosk.core.timer import (
     Playback,
     SessionClock,
     clock_day,
+    day_summary,
     format_lateness,
     format_remaining,
 )
@@ -51,7 +53,7 @@ def test_the_clock_runs_leaf_items_and_blocks_are_headers(engine):
 def test_before_anything_the_first_item_waits_with_its_full_time(engine):
     view = engine.view()
     assert view.item.title == "Réception et inscriptions des participants"
-    assert view.playback == Playback.STOPPED and view.remaining_s == 1800
+    assert view.playback == Playback.ARMED and view.remaining_s == 1800  # ready, not "stopped"
     assert view.status_dict()["state"] == "stopped"
     assert view.day_end.strftime("%H:%M") == "13:30" and view.late_s == 0
 
@@ -202,7 +204,7 @@ def test_undo_puts_back_an_accidental_next(engine, clock, demo_db):
     assert view.remaining_s == pytest.approx(1800 - 125)  # it kept running all along
     first = agenda.list_items(demo_db, DAY)[0]
     assert first.actual_end is None
-    assert engine.undo().playback == Playback.STOPPED  # and the start too
+    assert engine.undo().playback == Playback.ARMED  # and the start too: ready again
     assert agenda.list_items(demo_db, DAY)[0].actual_start is None
     with pytest.raises(ClockError, match="Rien à annuler"):
         engine.undo()
@@ -360,3 +362,63 @@ def test_clock_day_follows_the_agenda_and_the_running_clock(demo_db, demo_event,
     assert clock_day(demo_db, demo_event, at(7, 0) - timedelta(days=400)) == demo_event.days[0]
     engine.start()
     assert clock_day(demo_db, demo_event, at(7, 0) - timedelta(days=400)) == DAY
+
+
+def test_the_item_being_timed_is_never_removed_from_under_the_speaker(engine, clock):
+    first, second = engine.leaves[0], engine.leaves[1]
+    engine.start()
+    clock.advance(60)
+    with pytest.raises(AgendaError, match="participants » est au chronomètre"):
+        engine.remove_item(first.id)
+    engine.next()
+    with pytest.raises(AgendaError, match="Représentant OIM"):
+        engine.remove_item(second.parent_id)  # nor the block holding it
+    assert engine.remove_item(first.id) == [first.id]  # done: it may go
+    engine.pause()
+    with pytest.raises(AgendaError):
+        engine.remove_item(second.id)  # paused is still on the stage
+    assert engine.view().item.id == second.id
+
+
+def test_editing_the_running_item_keeps_it_running(engine, clock, demo_db):
+    engine.start()
+    engine.next()
+    clock.advance(100)
+    running = engine.view().item
+    agenda.update_item(demo_db, running.id, planned_minutes=10)
+    engine.reload()
+    assert engine.view().remaining_s == pytest.approx(500)
+    agenda.move_item(demo_db, running.id, 1)  # swapped with the next speech
+    engine.reload()
+    view = engine.view()
+    assert view.item.id == running.id and view.playback == Playback.RUNNING
+    assert view.next_item.title.endswith("Représentant ARDs")
+    surprise = agenda.add_item(demo_db, DAY, "Intervention surprise", 5, after_id=running.id)
+    engine.reload()
+    assert engine.view().next_item.id == surprise
+    assert engine.next().item.id == surprise
+
+
+def test_day_summary_while_running_at_the_end_and_on_an_empty_day(engine, clock, demo_db, demo_event):
+    assert day_summary(engine.view()) == "La journée est à l'heure · fin prévue 13:30 (programme : 13:30)"
+    engine.go_to(engine.leaves[-1].id)
+    clock.set_wall(at(12, 30))
+    engine._rebase()
+    engine.start()
+    clock.advance(50 * 60)
+    view = engine.next()
+    assert day_summary(view) == "Journée terminée à 13:20, en avance de 10 min (programme : 13:30)"
+    empty = SessionClock(demo_db, demo_event, demo_event.days[0], clock)
+    assert day_summary(empty.view()) == ""
+    with pytest.raises(ClockError, match="vide"):
+        empty.start()
+
+
+def test_after_the_end_the_refusal_says_how_to_go_back(engine, clock):
+    engine.go_to(engine.leaves[-1].id)
+    engine.start()
+    engine.next()
+    with pytest.raises(ClockError, match="revenez à un élément"):
+        engine.start()
+    view = engine.previous()
+    assert view.item.id == engine.leaves[-1].id and view.playback == Playback.ARMED
