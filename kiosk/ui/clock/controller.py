@@ -53,6 +53,10 @@ class ClockController(QObject):
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.poll)
 
+    @property
+    def running(self) -> bool:
+        return self._poll.isActive()
+
     def start(self) -> None:
         self._poll.start()
         self.refresh()
@@ -67,7 +71,7 @@ class ClockController(QObject):
     def refresh(self) -> ClockView:
         self.view = self.engine.tick()
         self.ticked.emit(self.view)
-        if self._poll.isActive():
+        if self.running:
             wait = min(MAX_REFRESH_MS, ms_to_next_boundary(self.view.remaining_s)) if self.visible() else IDLE_REFRESH_MS
             self._refresh.start(wait)
         return self.view
@@ -85,7 +89,7 @@ class ClockController(QObject):
     def act(self, action: str, *args) -> ClockView | None:
         """Run an engine action; a refusal becomes a ``failed`` message, not an exception."""
         try:
-            getattr(self.engine, action)(*args)
+            view = getattr(self.engine, action)(*args)
         except KioskError as exc:
             self.failed.emit(str(exc))
             return None
@@ -93,7 +97,6 @@ class ClockController(QObject):
             self.failed.emit(_("Action non enregistrée : base de données indisponible ({error}).").format(
                 error=exc.__class__.__name__))
             return None
-        view = self.engine.view()
         self.changed.emit(view)
         return self.refresh()
 

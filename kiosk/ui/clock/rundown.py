@@ -74,8 +74,13 @@ class RundownModel(QAbstractTableModel):
         self._titles = column_titles()
 
     def set_entries(self, entries, current_id: str | None) -> None:
+        """A reset only when the agenda changed, so the view keeps its scroll position on +1 min."""
+        entries = list(entries)
+        if entries == self.entries:
+            self.set_current(current_id)
+            return
         self.beginResetModel()
-        self.entries = list(entries)
+        self.entries = entries
         self.current_id = current_id
         self.endResetModel()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core import agenda
-from kiosk.core.formats import format_clock, format_day
+from kiosk.core.formats import format_day
 from kiosk.core.timer import (
     Clock,
     ClockView,
@@ -39,7 +39,7 @@ from kiosk.core.timer import (
     PhaseChange,
     Playback,
     clock_day,
-    format_lateness,
+    day_summary,
     phase_label,
     playback_label,
 )
@@ -55,6 +55,7 @@ from kiosk.ui.widgets import heading
 
 SETTINGS_KEY = "clock"
 CONCLUDE = "Merci de conclure"
+NOTICE_MS = 8000  # how long a refusal stays beside the buttons
 
 
 @dataclass
@@ -117,9 +118,14 @@ class ClockScreen(QWidget):
         root.setSpacing(6)
         top = QHBoxLayout()
         top.addWidget(heading(_("Chronomètre")))
-        self.day_label = QLabel()
-        self.day_label.setObjectName("clockDay")
-        top.addWidget(self.day_label)
+        top.addWidget(QLabel(_("programme du")))
+        self.day_combo = QComboBox()
+        self.day_combo.setObjectName("clockDay")
+        self.day_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the clock's keys stay on the console
+        for day in self.ctx.event.days:
+            self.day_combo.addItem(format_day(day))
+        self.day_combo.activated.connect(lambda index: self.controller.set_day(self.ctx.event.days[index]))
+        top.addWidget(self.day_combo)
         top.addStretch(1)
         self.rehearsal = QLabel()
         self.rehearsal.setObjectName("clockRehearsal")
@@ -228,6 +234,8 @@ class ClockScreen(QWidget):
         self.screen_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._fill_screens()
         self.screen_combo.activated.connect(self._screen_chosen)
+        QGuiApplication.instance().screenAdded.connect(self._fill_screens)
+        QGuiApplication.instance().screenRemoved.connect(self._screen_removed)
         stage_row.addWidget(self.screen_combo)
         self.chime = QCheckBox(_("Signal sonore à zéro"))
         self.chime.setObjectName("clockChime")
@@ -236,9 +244,14 @@ class ClockScreen(QWidget):
         self.chime.toggled.connect(self._chime_toggled)
         stage_row.addWidget(self.chime)
         stage_row.addStretch(1)
-        self.projection_label = QLabel()
-        self.projection_label.setObjectName("clockProjection")
-        stage_row.addWidget(self.projection_label)
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("clockNotice")
+        self.notice_label.setStyleSheet("color: #b3261e;")
+        stage_row.addWidget(self.notice_label)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(NOTICE_MS)
+        self._notice_timer.timeout.connect(self.notice_label.clear)
         root.addLayout(stage_row)
 
         edit_row = QHBoxLayout()
@@ -316,14 +329,14 @@ class ClockScreen(QWidget):
         row = self.model.row_of(current if follow else selected.id)
         if row >= 0:
             self.table.selectRow(row)
-        self.day_label.setText(_("programme du {day}").format(day=format_day(view.day)))
+        self.day_combo.setCurrentIndex(self.ctx.event.days.index(view.day) if view.day in self.ctx.event.days else -1)
         empty = not view.entries
         self.table.setVisible(not empty)
         if empty:
             others = [d for d in agenda.days_with_agenda(self.ctx.db) if d != view.day]
             text = _("Le programme de ce jour est vide : ajoutez des éléments ou importez un CSV.")
             if others:
-                text += " " + _("Programme disponible le {day} (choisissez ce jour en bas de la fenêtre).").format(
+                text += " " + _("Programme disponible le {day} (choisissez ce jour en haut de l'écran).").format(
                     day=format_day(others[0]))
             self.empty_label.setText(text)
         self.empty_label.setVisible(empty)
@@ -355,13 +368,7 @@ class ClockScreen(QWidget):
             self.remaining_label.setStyleSheet(style)
             self.phase_label.setStyleSheet(style)
         self._set(self.next_label, _("Ensuite : {title}").format(title=view.next_item.title) if view.next_item else _("Ensuite : —"))
-        late = format_lateness(view.late_s)
-        text = _("La journée est {lateness}").format(lateness=late)
-        if view.projected_end is not None:
-            text += " · " + _("fin prévue {end}").format(end=format_clock(view.projected_end))
-            if view.day_end is not None:
-                text += " " + _("(programme : {end})").format(end=format_clock(view.day_end))
-        self._set(self.late_label, text)
+        self._set(self.late_label, day_summary(view))
         late_colour = "#b3261e" if view.late_s >= 60 else "#1e8e3e"
         if self.late_label.styleSheet() != f"color: {late_colour};":
             self.late_label.setStyleSheet(f"color: {late_colour};")
@@ -381,8 +388,10 @@ class ClockScreen(QWidget):
             widget.setText(text)
 
     def _failed(self, message: str) -> None:
+        """A refusal: in the status bar, and beside the stage buttons for a few seconds."""
         self.ctx.status_message.emit(message)
-        self.projection_label.setText(message)
+        self.notice_label.setText(message)
+        self._notice_timer.start()
 
     def _phase_changed(self, change: PhaseChange) -> None:
         if change.new == Phase.OVERTIME and change.playback == Playback.RUNNING and self.settings.chime:
@@ -421,15 +430,21 @@ class ClockScreen(QWidget):
 
     # -- stage display -----------------------------------------------------------------------
     def _fill_screens(self) -> None:
+        """The screens plugged in now; the one shown is where F would put the stage display."""
         self.screen_combo.clear()
         for screen in QGuiApplication.screens():
             size = screen.geometry()
             self.screen_combo.addItem(f"{screen.name()} ({size.width()}×{size.height()})", screen.name())
-        index = self.screen_combo.findData(self.settings.stage_screen)
-        if index < 0:
-            target, _same = stage_target(QGuiApplication.screens(), self._main_screen(), "")
-            index = self.screen_combo.findData(target.name() if target else "")
-        self.screen_combo.setCurrentIndex(max(0, index))
+        target, _same = stage_target(QGuiApplication.screens(), self._main_screen(), self.settings.stage_screen)
+        self.screen_combo.setCurrentIndex(max(0, self.screen_combo.findData(target.name())))
+
+    def _screen_removed(self, _screen=None) -> None:
+        """A projector unplugged: Qt would move the full-screen stage over the console; close it instead."""
+        self._fill_screens()
+        if self.stage.isVisible() and self.stage.isFullScreen() and len(QGuiApplication.screens()) == 1:
+            self.stage.showNormal()
+            self.stage.hide()
+            self._failed(_("Écran du projecteur débranché : l'écran scène est fermé (F pour le rouvrir)."))
 
     def _main_screen(self):
         return self.window().screen() if self.window() is not None else QGuiApplication.primaryScreen()
@@ -446,7 +461,7 @@ class ClockScreen(QWidget):
         answer = QMessageBox.question(
             self,
             _("Écran scène"),
-            _("Un seul écran est branché : l'écran scène en plein écran couvrira cette console.\n"
+            _("L'écran scène en plein écran irait sur l'écran de cette console et la couvrirait.\n"
               "Continuer ? (Échap ou F sur l'écran scène pour revenir)"),
         )
         return answer == QMessageBox.StandardButton.Yes
@@ -457,7 +472,8 @@ class ClockScreen(QWidget):
             self.stage.showNormal()
             self.stage.resize(960, 540)
             return
-        target, same = stage_target(QGuiApplication.screens(), self._main_screen(), self.screen_combo.currentData() or "")
+        self._fill_screens()  # a projector plugged in since
+        target, same = stage_target(QGuiApplication.screens(), self._main_screen(), self.settings.stage_screen)
         if same and not self.confirm_same_screen():
             self.show_stage_window()
             return
@@ -484,8 +500,7 @@ class ClockScreen(QWidget):
         return self.model.entries[rows[0].row()] if rows else None
 
     def _agenda_edited(self) -> None:
-        self.controller.reload()
-        self.ctx.agenda_changed.emit()
+        self.ctx.agenda_changed.emit()  # the controller reloads on it, like every other screen
 
     def _add_item(self) -> None:
         dialog = ItemDialog(self.ctx.db, self.controller.engine.day, self.model.entries, after=self._selected(), parent=self)
@@ -507,7 +522,11 @@ class ClockScreen(QWidget):
         if item is None:
             self.ctx.status_message.emit(_("Choisissez d'abord un élément dans la liste."))
             return
-        self.removed = agenda.remove_item(self.ctx.db, item.id)
+        try:
+            self.removed = self.controller.engine.remove_item(item.id)
+        except KioskError as exc:
+            self._failed(str(exc))
+            return
         self.restore_button.setEnabled(True)
         self._agenda_edited()
         self.ctx.status_message.emit(
@@ -548,6 +567,10 @@ class ClockScreen(QWidget):
         days = sorted({item.day for item in items})
         question = _("Remplacer le programme de : {days} par les {count} élément(s) du fichier ?").format(
             days=", ".join(format_day(d, weekday=False) for d in days), count=len(items))
+        timed = self.controller.view
+        if timed.started and timed.item.id not in {item.id for item in items}:
+            question += "\n\n" + _("« {title} », au chronomètre en ce moment, n'est pas dans le fichier : "
+                                    "il quittera l'écran scène.").format(title=timed.item.title)
         if confirm and QMessageBox.question(self, _("Importer un programme"), question) != QMessageBox.StandardButton.Yes:
             return False
         try:
@@ -586,5 +609,8 @@ class ClockScreen(QWidget):
         self.controller.refresh()
 
     def closing(self) -> None:
+        if self.controller.running:
+            QGuiApplication.instance().screenAdded.disconnect(self._fill_screens)
+            QGuiApplication.instance().screenRemoved.disconnect(self._screen_removed)
         self.controller.stop()
         self.stage.close()

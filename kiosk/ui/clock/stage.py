@@ -3,7 +3,7 @@
 Its own top-level window. Digits sized to the window (about half its height, readable
 from 20 m on a projected image), colour by phase with the phase also in words and a
 shape (a symbol and a bar of the time left), the item's title, the moderator's message,
-and blackout. In overtime the display flashes red, in step with the seconds.
+and blackout. In overtime the background pulses dark red, in step with the seconds.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ PHASE_COLOURS = {
 }
 PHASE_SYMBOLS = {Phase.NORMAL: "●", Phase.WARNING: "▲", Phase.DANGER: "■", Phase.OVERTIME: "◆"}
 IDLE_COLOUR = "#9aa0a6"
+# Overtime pulses once a second between black and a dark red under white digits: seen from
+# the podium without a full-screen bright-red strobe (bright red flashes are the ones to avoid).
+FLASH_BACKGROUND = "#7a0c0c"
 CLOCK_TEMPLATE = "+88:88"  # the widest text the clock shows below an hour
 
 
@@ -103,6 +106,7 @@ class StageWindow(QWidget):
             self._set_text(self.clock, "")
             self._set_text(self.phase, "")
             self._style(IDLE_COLOUR, None, False)
+            self.bar_track.hide()
         else:
             self._set_text(self.title, view.item.title)
             self._set_text(self.speakers, view.item.speakers)
@@ -118,6 +122,7 @@ class StageWindow(QWidget):
             self._style(colour, view.phase, overtime_flash_on(view))
             total = max(view.duration_s + view.added_s, 1.0)
             self._bar_fraction = min(max(view.remaining_s / total, 0.0), 1.0) if view.phase != Phase.OVERTIME else 1.0
+            self.bar_track.show()
             self._place_bar()
         self.message.setVisible(bool(view.message))
         layout_key = (bool(view.message), len(self.clock.text()) > len(CLOCK_TEMPLATE))
@@ -135,7 +140,7 @@ class StageWindow(QWidget):
             return
         self._phase, self._flash, self._colour = phase, flash, colour
         self.setProperty("phase", phase.value if phase else "")
-        background = PHASE_COLOURS[Phase.OVERTIME] if flash else BACKGROUND
+        background = FLASH_BACKGROUND if flash else BACKGROUND
         digits = "#ffffff" if flash else colour
         self.setStyleSheet(
             f"#stageWindow {{ background: {background}; }}"

@@ -184,3 +184,96 @@ def test_refusals_become_status_messages(screen, app_context, qtbot):
     with qtbot.waitSignal(app_context.status_message) as message:
         qtbot.keyClick(screen.table, Qt.Key.Key_P)
     assert "premier" in message.args[0]
+
+
+def test_the_clock_day_is_chosen_on_the_screen(screen, app_context, qtbot):
+    """The desk's day (status bar) may already be the 25th while the clock shows the 27th."""
+    assert app_context.day == app_context.event.days[0] and screen.controller.view.day == DAY
+    assert screen.day_combo.currentText() == "vendredi 27 octobre 2023"
+    screen.day_combo.activated.emit(0)
+    assert screen.controller.view.day == app_context.event.days[0]
+    assert screen.empty_label.isVisible() and screen.late_label.text() == ""
+    qtbot.keyClick(screen.table, Qt.Key.Key_Space)
+    assert "vide" in screen.notice_label.text()
+    screen.day_combo.activated.emit(2)
+    assert screen.controller.view.item.title.startswith("Réception")
+
+
+def test_a_refusal_shows_beside_the_buttons_then_goes(screen, qtbot):
+    screen._notice_timer.setInterval(50)
+    qtbot.keyClick(screen.table, Qt.Key.Key_P)
+    assert "premier" in screen.notice_label.text()
+    qtbot.waitUntil(lambda: screen.notice_label.text() == "", timeout=1000)
+
+
+def test_removing_the_item_on_the_clock_is_refused(screen, qtbot):
+    qtbot.keyClick(screen.table, Qt.Key.Key_Space)
+    screen.table.selectRow(0)
+    qtbot.mouseClick(screen.findChild(type(screen.toggle_button), "agendaRemove"), Qt.MouseButton.LeftButton)
+    assert "est au chronomètre" in screen.notice_label.text()
+    assert screen.model.entries[0].title.startswith("Réception") and not screen.restore_button.isEnabled()
+    assert screen.controller.view.playback == Playback.RUNNING
+
+
+def test_plus_keeps_the_rundown_where_the_moderator_scrolled(screen, qtbot):
+    resets = []
+    screen.model.modelReset.connect(lambda: resets.append(True))
+    screen.table.scrollToBottom()
+    scrolled = screen.table.verticalScrollBar().value()
+    qtbot.keyClick(screen.table, Qt.Key.Key_Plus)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Plus, Qt.KeyboardModifier.KeypadModifier)
+    assert screen.controller.view.remaining_s == 32 * 60
+    assert not resets and screen.table.verticalScrollBar().value() == scrolled
+
+
+def test_the_end_of_the_day_on_the_console(screen, clock, qtbot):
+    engine = screen.controller.engine
+    screen.controller.act("go_to", engine.leaves[-1].id)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Space)
+    clock.advance(3600)
+    qtbot.keyClick(screen.table, Qt.Key.Key_N)
+    assert screen.state_label.text() == "Programme terminé" and screen.remaining_label.text() == "--:--"
+    assert screen.late_label.text().startswith("Journée terminée à ")
+    qtbot.keyClick(screen.table, Qt.Key.Key_N)
+    assert "terminé" in screen.notice_label.text()
+
+
+def test_f_puts_the_stage_on_the_projector_unless_told_otherwise(screen, qtbot, monkeypatch):
+    """No preference is pinned by merely showing the screens: a projector plugged in later is used."""
+    import kiosk.ui.clock.screen as module
+
+    asked = []
+    real = module.stage_target
+    monkeypatch.setattr(module, "stage_target", lambda screens, main, name: asked.append(name) or real(screens, main, name))
+    screen.screen_combo.setItemData(0, "eDP-1")  # what the list shows is not a choice
+    qtbot.keyClick(screen.table, Qt.Key.Key_F)
+    assert asked and set(asked) == {""}
+    screen.screen_combo.setItemData(0, "eDP-1")
+    screen._screen_chosen(0)  # the moderator picks it: now it is
+    qtbot.keyClick(screen.table, Qt.Key.Key_F)
+    assert asked[-1] == "eDP-1"
+
+
+def test_an_unplugged_projector_never_leaves_the_stage_over_the_console(screen, qtbot):
+    screen.confirm_same_screen = lambda: True
+    qtbot.keyClick(screen.table, Qt.Key.Key_F)
+    qtbot.waitUntil(screen.stage.isFullScreen)
+    screen._screen_removed()  # what QGuiApplication.screenRemoved calls
+    assert not screen.stage.isVisible()
+    assert "débranché" in screen.notice_label.text()
+
+
+def test_importing_a_file_without_the_running_item_warns_first(screen, tmp_path, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    import kiosk.ui.clock.screen as module
+
+    questions = []
+    monkeypatch.setattr(module.QMessageBox, "question",
+                        lambda parent, title, text: questions.append(text) or QMessageBox.StandardButton.No)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Space)
+    path = tmp_path / "programme.csv"
+    path.write_text("titre,durée\nOuverture,20\n", encoding="utf-8")
+    assert not screen.import_csv(path)
+    assert "« Réception et inscriptions des participants », au chronomètre en ce moment" in questions[0]
+    assert screen.model.entries[0].title.startswith("Réception")

@@ -3,10 +3,11 @@
 from datetime import UTC, datetime
 
 import pytest
+from PySide6.QtGui import QColor
 
 from kiosk.core.timer import ManualClock
 from kiosk.ui.clock.controller import ClockController, ms_to_next_boundary
-from kiosk.ui.clock.stage import PHASE_COLOURS, StageWindow
+from kiosk.ui.clock.stage import FLASH_BACKGROUND, PHASE_COLOURS, StageWindow
 
 DAY = datetime(2023, 10, 27).date()
 
@@ -63,8 +64,10 @@ def test_overtime_flashes_in_step_with_the_seconds(rig, clock):
     controller.refresh()
     steady = stage.styleSheet()
     assert flashing != steady
-    assert f"#stageWindow {{ background: {PHASE_COLOURS['overtime']}; }}" in flashing
+    assert f"#stageWindow {{ background: {FLASH_BACKGROUND}; }}" in flashing
     assert "#stageWindow { background: #000000; }" in steady
+    # a pulse to dark red under white digits, not a full-screen bright-red strobe
+    assert QColor(FLASH_BACKGROUND).lightnessF() < 0.3 and "#stageClock { color: #ffffff; }" in flashing
 
 
 def test_digits_fill_the_screen(rig):
@@ -101,3 +104,14 @@ def test_refresh_is_aligned_to_the_next_second():
     assert ms_to_next_boundary(299.75) == 252
     assert ms_to_next_boundary(-10.2) == 302
     assert ms_to_next_boundary(300.0) == 502
+
+
+def test_after_the_last_item_the_stage_says_so_without_a_bar(rig, clock):
+    controller, stage = rig
+    engine = controller.engine
+    controller.act("go_to", engine.leaves[-1].id)
+    clock.advance(60)
+    controller.act("next")
+    assert controller.view.finished
+    assert stage.title.text() == "Programme terminé" and big_clock(stage).text() == ""
+    assert not stage.bar_track.isVisible() and stage.phase.text() == ""
