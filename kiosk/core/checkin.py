@@ -18,7 +18,7 @@ from sqlalchemy import select
 from kiosk.core import codes
 from kiosk.core.badges import printed_ids
 from kiosk.core.event import EventInfo
-from kiosk.core.formats import format_clock
+from kiosk.core.formats import format_clock, format_day
 from kiosk.core.people import Person, find_by_code
 from kiosk.core.search import DEFAULT_LIMIT, Hit, SearchIndex, Tier
 from kiosk.db import Database
@@ -86,6 +86,17 @@ def presence_for_day(db: Database, day: date) -> dict[str, Presence]:
         participant_id: Presence(attendance_id, at, desks.get(desk_id) or _("autre poste"))
         for participant_id, attendance_id, at, desk_id in rows
     }
+
+
+def day_warning(event: EventInfo, day: date, now: datetime | None = None) -> str:
+    """What to tell the desk when it signs people in for a day of the event that is not
+    today (chosen by mistake, or a laptop left on overnight); "" when all is well."""
+    today = event.today(now or utcnow())
+    if day == today or today not in event.days:
+        return ""
+    return _("Attention : arrivées notées pour le {day}, or nous sommes le {today}").format(
+        day=format_day(day), today=format_day(today)
+    )
 
 
 def check_in(db: Database, person: Person, day: date, *, now: datetime | None = None) -> CheckInResult:

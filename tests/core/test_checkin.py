@@ -125,3 +125,18 @@ def test_json_answer(demo_db, demo_event, awa):
         "participant_id": awa.id, "code": "GP9VX9", "name": "Awa Ndiaye", "day": "2023-10-27",
         "checked_in_at": AT_0841.isoformat(), "already": False,
     }
+
+
+def test_day_warning_when_the_desk_day_is_not_today(demo_event):
+    from datetime import UTC, datetime
+
+    from kiosk.core.checkin import day_warning
+
+    first, second, last = demo_event.days
+    morning = datetime(2023, 10, 27, 8, 30, tzinfo=UTC)
+    assert day_warning(demo_event, last, morning) == ""
+    assert day_warning(demo_event, second, morning) == (
+        "Attention : arrivées notées pour le jeudi 26 octobre 2023, or nous sommes le vendredi 27 octobre 2023"
+    )
+    # Before or after the event there is no "today" to go to: no warning.
+    assert day_warning(demo_event, first, datetime(2023, 10, 20, 9, 0, tzinfo=UTC)) == ""

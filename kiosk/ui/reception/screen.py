@@ -45,6 +45,8 @@ SYNC_BUILD_LIMIT = 5000
 LOADER_DELAY_MS = 250
 CONFIRMATION_MS = 6000
 UNDO_DEPTH = 20
+DAY_CHECK_MS = 60_000  # a laptop left on overnight shows in the morning that the day is not today
+_DAY_WARNING_STYLE = "background: #e65100; color: white; font-weight: bold; padding: 2px 8px;"
 _SUCCESS, _ALREADY, _ERROR = "success", "already", "error"
 _STYLES = {
     _SUCCESS: "background: #1b5e20; color: white;",
@@ -140,6 +142,8 @@ class ReceptionScreen(QWidget):
         day_font = QFont(base)
         day_font.setPointSizeF(base.pointSizeF() * 1.25)
         self.day_label.setFont(day_font)
+        self.day_label.setWordWrap(True)
+        self.day_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         title_row.addStretch(1)
         title_row.addWidget(self.day_label)
         left.addLayout(title_row)
@@ -234,6 +238,9 @@ class ReceptionScreen(QWidget):
         layout.addWidget(right_widget, 2)
         self._idle_confirmation()
         self._update_day_label()
+        self._day_timer = QTimer(self)
+        self._day_timer.timeout.connect(self._update_day_label)
+        self._day_timer.start(DAY_CHECK_MS)
 
     def _action_button(self, text: str, name: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -618,7 +625,11 @@ class ReceptionScreen(QWidget):
             self._emitting = False
 
     def _update_day_label(self) -> None:
-        self.day_label.setText(format_day(self.ctx.day))
+        """The day check-ins go to; a warning in its place when that is not today."""
+        warning = checkin.day_warning(self.ctx.event, self.ctx.day)
+        self.day_label.setText(warning or format_day(self.ctx.day))
+        self.day_label.setStyleSheet(_DAY_WARNING_STYLE if warning else "")
+        self.day_label.setProperty("warning", bool(warning))
 
     def _day_changed(self, day) -> None:
         self._update_day_label()

@@ -327,3 +327,20 @@ def test_while_a_large_event_loads_the_desk_keeps_working(app_context, qtbot, mo
     assert sorted(row.person.organisation for row in widget.model.rows()) == ["Mairie de Thiès", "OIM Sénégal"]
     assert widget.present_label.text().startswith("Présents : 2 / 153")
     widget.closing()
+
+
+def test_the_day_shows_a_warning_when_it_is_not_today(app_context, qtbot, monkeypatch):
+    """27 October, 08:30: a desk still on 26 October (left on overnight, or changed by
+    mistake) would note every arrival on the wrong day; the screen says so."""
+    from datetime import UTC, datetime
+
+    from kiosk.core import checkin
+
+    monkeypatch.setattr(checkin, "utcnow", lambda: datetime(2023, 10, 27, 8, 30, tzinfo=UTC))
+    app_context.set_day(app_context.event.days[1])
+    widget = ReceptionScreen(app_context)
+    qtbot.addWidget(widget)
+    assert widget.day_label.property("warning") is True
+    assert "nous sommes le vendredi 27 octobre 2023" in widget.day_label.text()
+    app_context.set_day(app_context.event.days[2])
+    assert widget.day_label.property("warning") is False and widget.day_label.text() == "vendredi 27 octobre 2023"
