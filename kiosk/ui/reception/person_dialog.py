@@ -103,7 +103,7 @@ class PersonDialog(QDialog):
         self.duplicates_label.setWordWrap(True)
         self.duplicates_label.setTextFormat(Qt.TextFormat.PlainText)
         box.addWidget(self.duplicates_label)
-        choices = QHBoxLayout()
+        choices = QVBoxLayout()  # one above the other: a long name keeps its room
         self.existing_button = QPushButton()
         self.existing_button.setObjectName("useExistingButton")
         self.existing_button.clicked.connect(self._use_existing)
@@ -189,8 +189,9 @@ class PersonDialog(QDialog):
         self._duplicates = [person for person, reasons in sorted(found, key=lambda item: -len(item[1]))]
         likeliest = self._duplicates[0]
         self.existing_button.setVisible(self.person is None)
+        name = self.existing_button.fontMetrics().elidedText(likeliest.name, Qt.TextElideMode.ElideRight, 300)
         self.existing_button.setText(
-            _("C'est bien {name} ({code}) : enregistrer son arrivée").format(name=likeliest.name, code=likeliest.code)
+            _("C'est bien {name} ({code}) : enregistrer son arrivée").format(name=name, code=likeliest.code)
         )
         self.duplicates_box.show()
         # Enter on a warning must not make the duplicate: for a walk-in it takes the
