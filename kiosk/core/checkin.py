@@ -49,7 +49,7 @@ class CheckInResult:
     def message(self, event: EventInfo) -> str:
         if self.already:
             return _("Déjà présent(e) depuis {time} ({desk})").format(
-                time=format_clock(event.local(self.checked_in_at)), desk=self.desk.lower()
+                time=format_clock(event.local(self.checked_in_at)), desk=self.desk
             )
         return _("Présence enregistrée à {time}").format(time=format_clock(event.local(self.checked_in_at)))
 

@@ -40,7 +40,7 @@ def test_one_sign_in_per_person_and_day(demo_db, demo_event, awa):
     assert not first.already and first.desk == demo_db.desk.name
     second = check_in(demo_db, awa, day)
     assert second.already and second.attendance_id == first.attendance_id
-    assert second.message(demo_event) == "Déjà présent(e) depuis 08:41 (poste 1)"
+    assert second.message(demo_event) == "Déjà présent(e) depuis 08:41 (Poste 1)"  # the desk as named
     assert len(attendances(demo_db)) == 1
     other_day = check_in(demo_db, awa, demo_event.days[1])
     assert not other_day.already and len(attendances(demo_db)) == 2

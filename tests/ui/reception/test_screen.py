@@ -94,7 +94,7 @@ def test_second_attempt_says_already_present_and_creates_nothing(screen, app_con
         QTest.keyClick(screen.search_field, Qt.Key.Key_Return)
     assert screen.confirmation.property("kind") == "already"
     assert screen.confirm_message.text().lower().startswith("déjà présent(e) depuis ")
-    assert "(poste 1)" in screen.confirm_message.text()
+    assert "(Poste 1)" in screen.confirm_message.text()  # the desk as named, not lower-cased
     assert len(attendances(app_context.db)) == 1
     type_text(screen.search_field, "awa ndiaye")
     assert screen.model.status_text(screen.model.rows()[0]).startswith("Présent(e) depuis")
