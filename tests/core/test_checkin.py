@@ -51,7 +51,7 @@ def test_already_present_names_the_other_desk(demo_db, demo_event, awa):
         session.add(Desk(id="desk-2", name="Poste 2"))
         session.add(Attendance(participant_id=awa.id, day=demo_event.days[0], checked_in_at=AT_0841, desk_id="desk-2"))
     result = check_in(demo_db, awa, demo_event.days[0])
-    assert result.already and "depuis 08:41 (poste 2)" in result.message(demo_event)
+    assert result.already and "depuis 08:41 (Poste 2)" in result.message(demo_event)
     assert presence_for_day(demo_db, demo_event.days[0])[awa.id].desk == "Poste 2"
 
 
