@@ -160,7 +160,7 @@ class ItemDialog(QDialog):
     """Add or edit one agenda item."""
 
     def __init__(self, db: Database, day: date, entries: list[AgendaEntry], item: AgendaEntry | None = None,
-                 after: AgendaEntry | None = None, parent: QWidget | None = None):
+                 after: AgendaEntry | None = None, parent: QWidget | None = None, timed_id: str | None = None):
         super().__init__(parent)
         self.db, self.day, self.item, self.after = db, day, item, after
         self.saved_id: str | None = None
@@ -195,7 +195,8 @@ class ItemDialog(QDialog):
         self.block = QComboBox()
         self.block.addItem(_("(aucun : élément principal)"), None)
         for entry in entries:
-            if entry.depth == 0 and (item is None or entry.id != item.id):
+            # a sub-item would turn the item being timed into a block header, off the clock
+            if entry.depth == 0 and entry.id != timed_id and (item is None or entry.id != item.id):
                 self.block.addItem(entry.title, entry.id)
         default_parent = item.parent_id if item else (after.parent_id if after and not after.is_block else None)
         self.block.setCurrentIndex(max(0, self.block.findData(default_parent)))

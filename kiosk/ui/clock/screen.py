@@ -503,7 +503,9 @@ class ClockScreen(QWidget):
         self.ctx.agenda_changed.emit()  # the controller reloads on it, like every other screen
 
     def _add_item(self) -> None:
-        dialog = ItemDialog(self.ctx.db, self.controller.engine.day, self.model.entries, after=self._selected(), parent=self)
+        timed = self.controller.view.item.id if self.controller.view.started else None
+        dialog = ItemDialog(self.ctx.db, self.controller.engine.day, self.model.entries, after=self._selected(),
+                            parent=self, timed_id=timed)
         if dialog.exec():
             self._agenda_edited()
             self.table.selectRow(self.model.row_of(dialog.saved_id))

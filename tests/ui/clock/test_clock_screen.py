@@ -277,3 +277,17 @@ def test_importing_a_file_without_the_running_item_warns_first(screen, tmp_path,
     assert not screen.import_csv(path)
     assert "« Réception et inscriptions des participants », au chronomètre en ce moment" in questions[0]
     assert screen.model.entries[0].title.startswith("Réception")
+
+
+def test_the_item_being_timed_is_not_offered_as_a_block(screen, qtbot, monkeypatch):
+    from kiosk.ui.clock import rundown
+
+    offered = []
+    monkeypatch.setattr(rundown.ItemDialog, "exec",
+                        lambda dialog: offered.extend(dialog.block.itemText(i) for i in range(dialog.block.count())) or 0)
+    qtbot.mouseClick(screen.findChild(type(screen.toggle_button), "agendaAdd"), Qt.MouseButton.LeftButton)
+    assert "Réception et inscriptions des participants" in offered  # a top-level item may take sub-items
+    qtbot.keyClick(screen.table, Qt.Key.Key_Space)
+    offered.clear()
+    qtbot.mouseClick(screen.findChild(type(screen.toggle_button), "agendaAdd"), Qt.MouseButton.LeftButton)
+    assert offered and "Réception et inscriptions des participants" not in offered
