@@ -210,7 +210,10 @@ def test_removing_the_item_on_the_clock_is_refused(screen, qtbot):
     qtbot.keyClick(screen.table, Qt.Key.Key_Space)
     screen.table.selectRow(0)
     qtbot.mouseClick(screen.findChild(type(screen.toggle_button), "agendaRemove"), Qt.MouseButton.LeftButton)
-    assert "est au chronomètre" in screen.notice_label.text()
+    notice = screen.notice_label
+    assert "est au chronomètre" in notice.text()
+    qtbot.waitUntil(lambda: notice.height() >= notice.heightForWidth(notice.width()))  # shown in full
+    assert notice.geometry().right() <= notice.parentWidget().contentsRect().right()
     assert screen.model.entries[0].title.startswith("Réception") and not screen.restore_button.isEnabled()
     assert screen.controller.view.playback == Playback.RUNNING
 
