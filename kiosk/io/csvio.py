@@ -72,7 +72,7 @@ def decode_bytes(data: bytes, name: str) -> DecodedText:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return _checked(data.decode(encoding), encoding)
+                return _checked(data.decode(encoding), encoding, name)
             except UnicodeDecodeError as exc:
                 raise UsageError(
                     _("{name} : texte illisible malgré sa signature {encoding} (octet {offset}).").format(
@@ -80,11 +80,11 @@ def decode_bytes(data: bytes, name: str) -> DecodedText:
                     )
                 ) from exc
     try:
-        return _checked(data.decode("utf-8"), "utf-8")
+        return _checked(data.decode("utf-8"), "utf-8", name)
     except UnicodeDecodeError:
         pass
     try:
-        return _checked(data.decode("cp1252"), "cp1252")
+        return _checked(data.decode("cp1252"), "cp1252", name)
     except UnicodeDecodeError as exc:
         raise UsageError(
             _("{name} : encodage inconnu (ni UTF-8 ni Windows-1252, octet {offset}). "
@@ -92,9 +92,9 @@ def decode_bytes(data: bytes, name: str) -> DecodedText:
         ) from exc
 
 
-def _checked(text: str, encoding: str) -> DecodedText:
+def _checked(text: str, encoding: str, name: str) -> DecodedText:
     if "\x00" in text:
-        raise UsageError(_("Le fichier contient des caractères nuls : ce n'est pas un CSV."))
+        raise UsageError(_("{name} contient des caractères nuls : ce n'est pas un fichier texte (CSV).").format(name=name))
     warnings = ()
     if any(mark in text for mark in _MOJIBAKE_MARKS):
         warnings = (

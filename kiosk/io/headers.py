@@ -64,16 +64,20 @@ def field_for_header(header: str) -> str | None:
 
 
 def map_headers(headers: list[str]) -> dict[int, str]:
-    """Column index -> field, for the headers recognised (first column wins for a field)."""
+    """Column index -> field, for the headers recognised.
+
+    Several columns may feed one field (two "Téléphone" columns, a "Structure" repeated
+    after a merged header): the first non-empty cell of a row wins.
+    """
     mapping: dict[int, str] = {}
     for index, header in enumerate(headers):
         name = field_for_header(header)
-        if name is not None and (name not in mapping.values() or name in MULTI_COLUMN_FIELDS):
+        if name is not None:
             mapping[index] = name
     return mapping
 
 
-# Fields a list may spread over several columns ("Téléphone", "Portable"): the first non-empty wins.
+# Fields a list may legitimately give twice ("Téléphone", "Portable"): no warning when they differ.
 MULTI_COLUMN_FIELDS = frozenset({"phone", "email"})
 
 

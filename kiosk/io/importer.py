@@ -160,6 +160,9 @@ def normalise_row(number: int, cells: list[str], headers: list[str], mapping: di
         value = " ".join(cells[index].split()) if index < len(cells) else ""
         if value and not raw.get(name):
             raw[name] = value
+        elif value and name not in hdr.MULTI_COLUMN_FIELDS and compact(value) != compact(raw[name]):
+            plan.warnings.append(_("deux colonnes « {field} » différentes : « {kept} » gardé, « {other} » ignoré").format(
+                field=hdr.field_labels()[name], kept=raw[name], other=value))
     if any(cell.strip() for cell in cells[len(headers):]):
         plan.warnings.append(_("valeurs après la dernière colonne : la ligne est peut-être décalée"))
     values = plan.values

@@ -63,6 +63,10 @@ def test_import_exit_codes_json_and_rejects(tmp_path):
     unreadable.write_bytes(b"\xd0\xcf\x11\xe0")
     result = kiosk("--db", db, "import", str(unreadable))
     assert result.returncode == 2 and ".xlsx" in result.stderr
+    renamed = tmp_path / "liste.csv"
+    renamed.write_bytes(b"%PDF-1.4\n" + bytes(range(160, 256)))
+    result = kiosk("--db", db, "import", str(renamed))
+    assert result.returncode == 2 and "liste.csv est un document PDF" in result.stderr
 
 
 def test_merge_twice_changes_nothing(tmp_path):

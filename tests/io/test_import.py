@@ -230,3 +230,65 @@ def test_no_name_column_asks_for_a_mapping(db, tmp_path):
         plan_import(db, source)
     plan = plan_import(db, source, {0: "full_name", 1: "organisation"})
     assert plan.rows[0].values["last_name"] == "Fall" and plan.rows[0].values["organisation"] == "PNUD"
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 4, "Excel 97-2003"),
+    (b"%PDF-1.4\n" + bytes(range(160, 256)) * 4, "document PDF"),  # bytes that cp1252 would decode
+])
+def test_an_xls_or_a_pdf_renamed_csv_is_named_for_what_it_is(db, tmp_path, content, message):
+    path = tmp_path / "invites.csv"
+    path.write_bytes(content)
+    with pytest.raises(UsageError, match=message) as error:
+        import_file(db, path)
+    assert "invites.csv" in str(error.value)
+
+
+def test_a_csv_renamed_xlsx_is_read_as_a_csv(db, tmp_path):
+    path = write_csv(tmp_path / "invites.xlsx", [HEADER, ROWS[0]], encoding="cp1252")
+    assert import_file(db, path).count("add") == 1
+
+
+def test_a_repeated_header_feeds_one_field_first_filled_cell_wins(db, tmp_path):
+    rows = [["Nom", "Prénom", "Nom", "Structure", "Structure"],
+            ["Diallo", "Awa", "Diallo", "Mairie de Thiès", ""],
+            ["Ba", "Oumar", "", "", "Conseil départemental"],
+            ["Sy", "Rama", "Sall", "ARD", ""]]
+    plan = import_file(db, write_csv(tmp_path / "list.csv", rows, encoding="cp1252"))
+    found = people(db)
+    assert found["Oumar Ba"].organisation == "Conseil départemental"
+    assert found["Awa Diallo"].organisation == "Mairie de Thiès"
+    assert plan.warnings == [{"row": 4, "reason": "deux colonnes « Nom » différentes : « Sy » gardé, « Sall » ignoré"}]
+
+
+def _with_saved_result(path: Path, cell: str, result: str) -> None:
+    """openpyxl writes formulas without their result; put one in, as Excel would."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = parts[sheet].replace(
+        f'<c r="{cell}"><f>'.encode(), f'<c r="{cell}" t="str"><f>'.encode()).replace(
+        b"<v />", f"<v>{result}</v>".encode(), 1)
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+
+
+def test_xlsx_formulas_give_their_saved_result_or_a_warning(db, tmp_path):
+    import datetime
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Prénom", "Nom", "Structure", "Inscrit le", "Téléphone"])
+    sheet.append(["=PROPER(\"awa\")", "Fall", "PNUD", datetime.date(2023, 10, 1), 771234567])
+    sheet.append(["Rama", "Sy", "=\"O\"&\"IM\"", datetime.datetime(2023, 10, 2, 9, 30), None])
+    book.save(tmp_path / "saved.xlsx")
+    _with_saved_result(tmp_path / "saved.xlsx", "A2", "Awa")
+    source = read_source(tmp_path / "saved.xlsx")
+    assert source.rows[0][1][:4] == ["Awa", "Fall", "PNUD", "2023-10-01"]
+    assert source.rows[1][1][2:4] == ["", "2023-10-02 09:30:00"]
+    assert len(source.warnings) == 1 and "C3" in source.warnings[0] and "Excel" in source.warnings[0]
+    import_file(db, tmp_path / "saved.xlsx")
+    assert people(db)["Awa Fall"].phone == "+221771234567"
