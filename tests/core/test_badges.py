@@ -115,3 +115,24 @@ def test_recent_check_ins_latest_first(demo_db):
     _check_in(demo_db, [everyone[2].participant_id])
     _check_in(demo_db, [everyone[9].participant_id, everyone[2].participant_id])
     assert core.recent_check_ins(demo_db, DAY) == [everyone[2], everyone[9]]
+
+
+def test_a_batch_of_everyone_does_not_depend_on_sqlite_parameter_limit(demo_db):
+    """SQLite builds allow 999 or 32,766 bound parameters: a batch of every participant of a
+    large event (100,000) must not put one parameter per person into a query."""
+    import sqlite3
+
+    from sqlalchemy import event
+
+    def small_limit(connection, _record):
+        connection.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 100)
+
+    event.listen(demo_db.engine, "connect", small_limit)
+    demo_db.engine.dispose()  # new connections, with the small limit
+    demo_db.engine.dialect.insertmanyvalues_max_parameters = 90  # SQLAlchemy's own inserts, within it
+    everyone = core.select_badges(demo_db)
+    assert len(everyone) > 100
+    assert core.printed_ids(demo_db, [badge.participant_id for badge in everyone]) == set()
+    assert core.record_prints(demo_db, everyone, "a4x8") == 0
+    assert core.printed_ids(demo_db, [everyone[0].participant_id]) == {everyone[0].participant_id}
+    assert len(core.printed_ids(demo_db)) == len(everyone)
