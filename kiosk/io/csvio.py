@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from dataclasses import dataclass
 
 from kiosk.errors import UsageError
@@ -25,24 +26,39 @@ _ESCAPED_STARTS = FORMULA_STARTS | {"'"}
 
 @dataclass(frozen=True)
 class CsvVariant:
-    """How a bundle's CSV files are written."""
+    """How a bundle's CSV files are written.
+
+    ``keep_text``: text that a spreadsheet would turn into a number (a badge code such as
+    ``012345`` losing its zero, ``1234E5`` read as 123,400,000) gets the leading apostrophe
+    too, so Excel opening the file by a double click shows it as written.
+    """
 
     key: str
     encoding: str
     delimiter: str
+    keep_text: bool = False
 
     def writer(self, handle):
         return csv.writer(handle, delimiter=self.delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
 
 
 DEFAULT = CsvVariant("default", "utf-8", ",")
-EXCEL_FR = CsvVariant("excel-fr", "utf-8-sig", ";")
+EXCEL_FR = CsvVariant("excel-fr", "utf-8-sig", ";", keep_text=True)
 VARIANTS = {variant.key: variant for variant in (DEFAULT, EXCEL_FR)}
 
 
 def neutralise(text: str) -> str:
     """The cell as written: a leading apostrophe when a spreadsheet could read a formula."""
     return "'" + text if text and text[0] in _ESCAPED_STARTS else text
+
+
+# What Excel reads as a number in a CSV: digits, with a decimal comma or point, or an exponent.
+NUMBER_LIKE = re.compile(r"\d+(?:[.,]\d+)?(?:[Ee][+-]?\d+)?")
+
+
+def neutralise_text(text: str) -> str:
+    """``neutralise``, and a text that a spreadsheet would read as a number kept as text."""
+    return "'" + text if text and (text[0] in _ESCAPED_STARTS or NUMBER_LIKE.fullmatch(text)) else text
 
 
 def unneutralise(text: str) -> str:

@@ -16,7 +16,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select
 
 from kiosk.core.text import fold
 from kiosk.db import Database
@@ -85,6 +85,8 @@ def _write_table(connection, spec: TableSpec, path: Path, variant: CsvVariant, d
     columns = [spec.table.c[name] for name in spec.stored]
     converters = [writer_for(column) for column in columns]
     plain = [converter is str for converter in converters]
+    # Text columns whose numeric-looking values must stay text in a spreadsheet (EXCEL_FR).
+    keep = [variant.keep_text and isinstance(column.type, String) for column in columns]
     desk_index = spec.stored.index(DESK_ID_COLUMN) if DESK_NAME_COLUMN in spec.columns and DESK_ID_COLUMN in spec.stored else None
     order = [spec.stored.index(name) if name != DESK_NAME_COLUMN else -1 for name in spec.columns]
     escaped = csvio._ESCAPED_STARTS
@@ -95,12 +97,15 @@ def _write_table(connection, spec: TableSpec, path: Path, variant: CsvVariant, d
         result = connection.execute(select(*columns).order_by(*spec.order_by()))
         for row in result:
             cells = []
-            for value, converter, is_plain in zip(row, converters, plain, strict=True):
+            for value, converter, is_plain, keep_text in zip(row, converters, plain, keep, strict=True):
                 if value is None:
                     cells.append("")
                     continue
                 text = value if is_plain and type(value) is str else converter(value)
-                cells.append("'" + text if text and text[0] in escaped else text)
+                if keep_text:
+                    cells.append(csvio.neutralise_text(text))
+                else:
+                    cells.append("'" + text if text and text[0] in escaped else text)
             if desk_index is not None:
                 name = desks.get(row[desk_index], "")
                 cells.append(csvio.neutralise(name))

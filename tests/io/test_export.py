@@ -146,3 +146,29 @@ def test_export_reads_one_snapshot(demo_db, tmp_path, monkeypatch):
     monkeypatch.setattr(export_module, "_write_table", write_then_interfere)
     result = export_bundle(demo_db, tmp_path / "b")
     assert written and result.counts["agenda.csv"] == 17 and result.counts["attendance.csv"] == 0
+
+
+def test_excel_fr_keeps_number_like_text_as_text_and_reads_it_back(demo_db, tmp_path):
+    """Excel opening the file would drop the zero of 012345 and read 1234E5 as 123,400,000."""
+    from kiosk.db import Database
+    from kiosk.io.merge import merge_bundle
+
+    people = [{"id": f"00000000-0000-4000-8000-00000000000{n}", "code": code, "first_name": "Awa",
+               "last_name": "Fall", "organisation": organisation, "function": "2023"}
+              for n, (code, organisation) in enumerate((("012345", "1,5"), ("1234E5", "PNUD")), start=1)]
+    with demo_db.transaction() as session:
+        session.execute(insert(Participant), people)
+    for variant, written in ((EXCEL_FR, ["'012345", "'1,5", "'2023", "'1234E5"]),
+                             (DEFAULT, ["012345", "1,5", "2023", "1234E5"])):
+        export_bundle(demo_db, tmp_path / variant.key, variant=variant)
+        rows = {row["id"]: row for row in read(tmp_path / variant.key / "participants.csv", variant)}
+        first, second = rows[people[0]["id"]], rows[people[1]["id"]]
+        assert [first["code"], first["organisation"], first["function"], second["code"]] == written
+        agenda = read(tmp_path / variant.key / "agenda.csv", variant)
+        assert agenda[0]["planned_minutes"].isdigit()  # a number column stays a number
+    other = Database.open(tmp_path / "other.sqlite", create=True)
+    merge_bundle(other, tmp_path / EXCEL_FR.key)
+    with other.transaction() as session:
+        back = session.get(Participant, people[0]["id"])
+        assert (back.code, back.organisation, back.function) == ("012345", "1,5", "2023")
+    other.close()
