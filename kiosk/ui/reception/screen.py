@@ -142,7 +142,6 @@ class ReceptionScreen(QWidget):
         day_font = QFont(base)
         day_font.setPointSizeF(base.pointSizeF() * 1.25)
         self.day_label.setFont(day_font)
-        self.day_label.setWordWrap(True)
         self.day_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         title_row.addStretch(1)
         title_row.addWidget(self.day_label)
@@ -629,6 +628,7 @@ class ReceptionScreen(QWidget):
         warning = checkin.day_warning(self.ctx.event, self.ctx.day)
         self.day_label.setText(warning or format_day(self.ctx.day))
         self.day_label.setStyleSheet(_DAY_WARNING_STYLE if warning else "")
+        self.day_label.setWordWrap(bool(warning))  # a plain date stays on one line
         self.day_label.setProperty("warning", bool(warning))
 
     def _day_changed(self, day) -> None:
