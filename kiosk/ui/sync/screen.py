@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -218,15 +218,24 @@ class SyncScreen(QWidget):
               "(remplacé à chaque export).").format(path=target)
             if target else _("Choisissez d'abord le dossier d'échange.")
         )
-        self.bundles = [info for info in find_bundles(folder) if info.desk_id != self.ctx.db.desk.id] if folder else []
+        found = [info for info in find_bundles(folder) if info.desk_id != self.ctx.db.desk.id] if folder else []
+        # This event's bundles first (newest first); another event's stay listed, greyed, with the reason.
+        self.bundles = sorted(found, key=lambda info: info.event_id != self.ctx.event.id)
         self.bundle_table.setRowCount(len(self.bundles))
         for row, info in enumerate(self.bundles):
             when = self.ctx.event.local(info.exported_at).strftime("%d/%m/%Y %H:%M") if info.exported_at else "?"
-            cells = [info.desk_name or info.directory.name, when, str(_count(info.counts, "participants.csv")),
-                     str(_count(info.counts, "attendance.csv"))]
+            name = info.desk_name or info.directory.name
+            other_event = info.event_id != self.ctx.event.id
+            if other_event:
+                name = _("{desk} — autre événement : « {event} »").format(desk=name, event=info.event_name or "?")
+            cells = [name, when, str(_count(info.counts, "participants.csv")), str(_count(info.counts, "attendance.csv"))]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(info.directory))
+                if other_event:
+                    item.setForeground(QBrush(QColor("#777777")))
+                    item.setToolTip(_("{path}\nLot d'un autre événement : il ne peut pas être fusionné ici.").format(
+                        path=info.directory))
                 if column >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.bundle_table.setItem(row, column, item)

@@ -123,3 +123,21 @@ def test_import_dialog_maps_an_unknown_header_previews_then_imports(screen, qtbo
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert count_people(demo_db) == 154
     assert "liste.csv" in screen.message.text() and screen.history_table.item(0, 1).text() == "Import"
+
+
+def test_a_bundle_of_another_event_is_listed_last_and_says_so(screen, demo_db, tmp_path):
+    from datetime import date
+
+    from kiosk.core.event import create_event
+
+    other_desk_bundle(demo_db, screen.folder_path() / "kiosk-poste-presse")
+    other = Database.open(tmp_path / "other-event.sqlite", create=True)
+    create_event(other, name="Forum de Kaolack", venue="", city="Kaolack",
+                 start_date=date(2024, 3, 1), end_date=date(2024, 3, 1))
+    export_bundle(other, screen.folder_path() / "kiosk-kaolack")  # exported last: the newest
+    other.close()
+    screen.refresh()
+    assert screen.bundle_table.rowCount() == 2
+    assert screen.bundle_table.item(0, 0).text() == "Poste presse"  # selected by default: the one to merge
+    assert "autre événement : « Forum de Kaolack »" in screen.bundle_table.item(1, 0).text()
+    assert "ne peut pas être fusionné" in screen.bundle_table.item(1, 2).toolTip()
