@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Boolean, String, Text, and_, func, or_, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from kiosk.core.codes import normalise_scan
 from kiosk.core.event import EventInfo
@@ -177,22 +177,21 @@ def person_labels(session: Session, participant_ids) -> dict[str, str]:
     return labels
 
 
-def _after(updated_at: datetime, erased_at: datetime) -> datetime:
-    """The time of a blanked version: later than the version it replaces, the same on every desk."""
-    return erased_at if updated_at < erased_at else updated_at + timedelta(microseconds=1)
+def _after(updated_at: datetime) -> datetime:
+    """The time of a blanked version: just after the version it replaces, so it wins a merge, and
+    computed from that version alone, so every desk that blanks it makes the very same version."""
+    return updated_at + timedelta(microseconds=1)
 
 
 def _blank_linked(session: Session, model, kept: set[str]) -> list[str]:
     """Blank the rows of ``model`` linked to an erased participant that still hold personal data."""
-    erased = aliased(Participant)
     rows = session.execute(
-        select(model.id, model.updated_at, erased.updated_at.label("erased_at"))
-        .join(erased, model.participant_id == erased.id)
-        .where(erased.deleted.is_(True), erased.first_name == "", erased.last_name == "",
-               or_(_holds_personal_data(model, kept), model.deleted.is_(False)))
+        select(model.id, model.updated_at)
+        .join(Participant, model.participant_id == Participant.id)
+        .where(is_erased(), or_(_holds_personal_data(model, kept), model.deleted.is_(False)))
     ).all()
     blank = blank_values(model, kept)
-    updates = [{"id": row.id, **blank, "deleted": True, "updated_at": _after(row.updated_at, row.erased_at)}
+    updates = [{"id": row.id, **blank, "deleted": True, "updated_at": _after(row.updated_at)}
                for row in rows]
     for start in range(0, len(updates), 5000):
         session.execute(update(model), updates[start:start + 5000])
@@ -204,23 +203,21 @@ def _drop_interviewees(session: Session, labels: dict[str, str]) -> int:
     if not labels:
         return 0
     people = sorted(set(labels.values()))
-    erased_at = {}
+    erased = set()
     for start in range(0, len(people), 500):
-        erased_at.update(session.execute(
-            select(Participant.id, Participant.updated_at).where(Participant.id.in_(people[start:start + 500]), is_erased())
-        ).all())
-    labels = {key: erased_at[person] for key, person in labels.items() if person in erased_at}
+        erased.update(session.scalars(
+            select(Participant.id).where(Participant.id.in_(people[start:start + 500]), is_erased())))
+    keys = {key for key, person in labels.items() if person in erased}
     touched = 0
     for contact in session.execute(
         select(PressContact.id, PressContact.interviewed, PressContact.updated_at).where(PressContact.interviewed != "")
     ).all():
         names = contact.interviewed.split(INTERVIEWED_SEPARATOR)
-        gone = [labels[compact(name)] for name in names if compact(name) in labels]
-        if gone:
+        if any(compact(name) in keys for name in names):
             session.execute(
                 update(PressContact).where(PressContact.id == contact.id).values(
-                    interviewed=INTERVIEWED_SEPARATOR.join(name for name in names if compact(name) not in labels),
-                    updated_at=_after(contact.updated_at, max(gone)),
+                    interviewed=INTERVIEWED_SEPARATOR.join(name for name in names if compact(name) not in keys),
+                    updated_at=_after(contact.updated_at),
                 )
             )
             touched += 1
@@ -228,10 +225,10 @@ def _drop_interviewees(session: Session, labels: dict[str, str]) -> int:
     for consent in session.execute(
         select(PressConsent.id, PressConsent.person, PressConsent.updated_at).where(PressConsent.person != "")
     ).all():
-        if compact(consent.person) in labels:
+        if compact(consent.person) in keys:
             session.execute(
                 update(PressConsent).where(PressConsent.id == consent.id).values(
-                    **blank, deleted=True, updated_at=_after(consent.updated_at, labels[compact(consent.person)]))
+                    **blank, deleted=True, updated_at=_after(consent.updated_at))
             )
     return touched
 
@@ -242,8 +239,8 @@ def forget_erased(session: Session, labels: dict[str, str] | None = None) -> tup
     Run after an erasure and after every merge: rows another desk wrote about the person
     before it learned of the erasure (a press contact, a consent, a void reason, an audit
     entry) arrive with personal data and are blanked here. Each blanked version depends
-    only on the version it replaces and on the tombstone, so every desk computes the same
-    one and merges still converge. ``labels`` (from ``person_labels``, read before the
+    only on the version it replaces, so every desk computes the same one and merges still
+    converge. ``labels`` (from ``person_labels``, read before the
     names were blanked) finds the person in free-text interviewee lists.
     Returns (press contacts, audit events) touched.
     """
@@ -256,13 +253,12 @@ def forget_erased(session: Session, labels: dict[str, str] | None = None) -> tup
     _blank_linked(session, PressConsent, CONSENT_KEPT)
     interviews = _drop_interviewees(
         session, {**{compact(label): person for label, person in consent_labels.items()}, **(labels or {})})
-    erased_at = select(Participant.updated_at).where(Participant.id == Attendance.participant_id).scalar_subquery()
     for row in session.execute(
-        select(Attendance.id, Attendance.updated_at, erased_at.label("erased_at"))
+        select(Attendance.id, Attendance.updated_at)
         .where(Attendance.participant_id.in_(erased), Attendance.void_reason != "")
     ).all():
         session.execute(update(Attendance).where(Attendance.id == row.id).values(
-            void_reason="", updated_at=_after(row.updated_at, row.erased_at)))
+            void_reason="", updated_at=_after(row.updated_at)))
     session.execute(
         update(BadgePrint).where(BadgePrint.participant_id.in_(erased), BadgePrint.reprint_reason != "")
         .values(reprint_reason="")
