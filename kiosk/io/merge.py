@@ -23,6 +23,7 @@ from sqlalchemy import Table, UniqueConstraint, bindparam, insert, select, updat
 
 from kiosk.core import privacy
 from kiosk.db import Database
+from kiosk.db.migrations import SCHEMA_VERSION
 from kiosk.db.models import AuditEvent, Event, Participant, new_id, utcnow
 from kiosk.errors import UsageError
 from kiosk.i18n import _
@@ -253,6 +254,12 @@ def merge_bundle(db: Database, directory: str | Path, *, progress: Progress = no
         raise UsageError(_("Ce lot a été exporté par ce poste-ci : il n'y a rien à fusionner."))
     report = MergeReport(source_desk=dict(bundle.desk), directory=str(directory))
     table_specs = [spec for spec in specs() if bundle.has(spec)]
+    absent = [spec.file for spec in specs() if not bundle.has(spec)]
+    if absent and bundle.manifest.get("schema_version") == SCHEMA_VERSION:  # an older Kiosk had fewer tables
+        raise BundleError(
+            _("Lot incomplet : le manifest de {path} ne liste pas {files}. Recopiez le lot depuis l'autre poste ; "
+              "rien n'a été fusionné.").format(path=directory, files=", ".join(absent))
+        )
     with write_transaction(db) as session:
         _check_event(session, bundle)
         merger = _Merger(session, bundle, report, progress)

@@ -173,7 +173,7 @@ def test_code_already_taken_is_a_conflict_not_a_crash(desks, tmp_path):
     assert "SAME" in next(c["reason"] for c in report.conflicts if c["table"] == "participants")
 
 
-@pytest.mark.parametrize("damage", ["truncate", "missing", "manifest", "count"])
+@pytest.mark.parametrize("damage", ["truncate", "missing", "manifest", "count", "unlisted", "edited"])
 def test_a_corrupt_or_partial_bundle_is_refused_and_nothing_applied(desks, tmp_path, damage):
     a, b, _c = desks
     add_people(b, [_person(0, DESK_IDS[1]), _person(1, DESK_IDS[1])])
@@ -185,6 +185,12 @@ def test_a_corrupt_or_partial_bundle_is_refused_and_nothing_applied(desks, tmp_p
         (bundle / "attendance.csv").unlink()
     elif damage == "manifest":
         (bundle / "manifest.json").write_text('{"format": "kiosk-bun', encoding="utf-8")
+    elif damage == "unlisted":  # a manifest that lost a table: the rest must not be merged alone
+        manifest = json.loads((bundle / "manifest.json").read_text())
+        del manifest["files"]["attendance.csv"]
+        (bundle / "manifest.json").write_text(json.dumps(manifest))
+    elif damage == "edited":  # a name corrected in Excel and saved over the bundle
+        people_file.write_bytes(people_file.read_bytes().replace("Prénom1".encode(), b"Prenom1"))
     else:  # consistent checksum, wrong row count: hand-edited bundle
         import hashlib
 
@@ -245,8 +251,9 @@ def _apply(db, desk_id: str, operation) -> None:
     kind, n, text, offset = operation
     at = T0 + timedelta(seconds=offset)
     with db.transaction() as session:
-        if kind == "edit":
-            session.execute(update(Participant).where(Participant.id == PEOPLE[n]).values(first_name=text, updated_at=at))
+        if kind == "edit":  # as the reception's correction does: an erased person cannot be edited
+            session.execute(update(Participant).where(Participant.id == PEOPLE[n], Participant.deleted.is_(False))
+                            .values(first_name=text, updated_at=at))
         elif kind == "delete":
             session.execute(update(Participant).where(Participant.id == PEOPLE[n]).values(
                 deleted=True, first_name="", last_name="", updated_at=at))
