@@ -123,11 +123,6 @@ def _checked(text: str, encoding: str, name: str) -> DecodedText:
 CANDIDATE_DELIMITERS = (";", ",", "\t", "|")
 
 
-def split_header(text: str, delimiter: str) -> list[str]:
-    first = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
-    return [cell.strip() for cell in first]
-
-
 def detect_delimiter(text: str, recognised) -> str:
     """The delimiter that splits the header into the most recognised column names.
 
