@@ -24,7 +24,7 @@ from sqlalchemy import Table, UniqueConstraint, bindparam, insert, select, updat
 from kiosk.core import privacy
 from kiosk.db import Database
 from kiosk.db.migrations import SCHEMA_VERSION
-from kiosk.db.models import AuditEvent, Event, Participant, new_id, utcnow
+from kiosk.db.models import AuditEvent, Desk, Event, Participant, new_id, utcnow
 from kiosk.errors import UsageError
 from kiosk.i18n import _
 from kiosk.io.bundle import Bundle, BundleError
@@ -224,6 +224,18 @@ class _Merger:
         return kept
 
 
+def _adopt_desk_name(session, bundle: Bundle, report: MergeReport) -> None:
+    """The desk that wrote the bundle knows its own name best (a rename with *Nom du poste…*):
+    the desks table only grows, so the name comes from the manifest."""
+    desk_id, name = bundle.desk.get("id"), bundle.desk.get("name")
+    if desk_id and name:
+        renamed = session.execute(
+            update(Desk).where(Desk.id == desk_id, Desk.is_local.is_(False), Desk.name != name).values(name=name)
+        ).rowcount
+        if renamed:
+            report.updated["desks"] = report.updated.get("desks", 0) + renamed
+
+
 def _erased(row: dict) -> bool:
     """An erased participant's tombstone (a name left means a row deleted for another reason)."""
     return bool(row.get(TOMBSTONE_COLUMN)) and not row.get("first_name") and not row.get("last_name")
@@ -273,6 +285,7 @@ def merge_bundle(db: Database, directory: str | Path, *, progress: Progress = no
                 labels = privacy.person_labels(session, [row["id"] for row in rows if _erased(row)])
             merger.merge_table(spec, rows)
         report.forgotten = sum(privacy.forget_erased(session, labels))
+        _adopt_desk_name(session, bundle, report)
         progress(len(table_specs), len(table_specs), "")
         session.execute(
             insert(AuditEvent),

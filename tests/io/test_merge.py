@@ -17,6 +17,7 @@ from kiosk.db.models import (
     Attendance,
     AuditEvent,
     BadgePrint,
+    Desk,
     Participant,
     PressConsent,
     PressContact,
@@ -149,6 +150,18 @@ def test_what_other_desks_wrote_about_an_erased_person_is_forgotten_everywhere(d
     with c.transaction() as session:
         assert session.scalar(select(func.count()).select_from(PressContact).where(PressContact.deleted.is_(False))) == 2
         assert session.scalar(select(func.count()).select_from(PressConsent).where(PressConsent.person != "")) == 0
+
+
+def test_a_renamed_desk_is_shown_under_its_new_name(desks, tmp_path):
+    a, b, _c = desks
+    merge_bundle(b, bundle_of(a, tmp_path / "A1"))
+    a.rename_desk("Accueil principal")
+    report = merge_bundle(b, bundle_of(a, tmp_path / "A2"))
+    with b.transaction() as session:
+        assert session.get(Desk, DESK_IDS[0]).name == "Accueil principal"
+        assert session.get(Desk, DESK_IDS[1]).name == "Poste 2"  # this desk's own name is its own
+    assert report.updated == {"desks": 1}
+    assert merge_bundle(b, tmp_path / "A2").updated == {}
 
 
 def test_equal_timestamps_still_agree(desks, tmp_path):
