@@ -16,7 +16,8 @@ ALPHABET = "0123456789BCDEFGHJKLNPRSTUVXY"
 BODY_LENGTH = 5
 CODE_LENGTH = BODY_LENGTH + 1
 _INDEX = {char: index for index, char in enumerate(ALPHABET)}
-_AZERTY_DIGITS = str.maketrans("&é\"'(-è_çà", "1234567890")
+# AZERTY's digit row without Shift, and the capitals Caps Lock gives on Linux (É È Ç À).
+_AZERTY_DIGITS = str.maketrans("&é\"'(-è_çàÉÈÇÀ", "12345678902790")
 
 
 _MODULUS = len(ALPHABET)  # 29, a prime

@@ -8,7 +8,7 @@ its ``event`` attribute would hide ``QObject.event()`` from Qt.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QObject, Signal
 
@@ -48,6 +48,18 @@ class AppContext:
     @property
     def day(self) -> date:
         return self._day
+
+    def follow_today(self, now: datetime | None = None) -> bool:
+        """At midnight, move a desk that was working on "today" to the new event day.
+
+        A day chosen deliberately (not today) is left alone. Returns True if it moved.
+        """
+        today = self.event.today(now)
+        previous = today - timedelta(days=1)
+        if self._day == previous and today in self.event.days:
+            self.set_day(today)
+            return True
+        return False
 
     def set_day(self, day: date) -> None:
         if day not in self.event.days:

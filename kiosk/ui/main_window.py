@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -105,6 +105,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.midnight_timer = QTimer(self)
+        self.midnight_timer.setInterval(60_000)
+        self.midnight_timer.timeout.connect(ctx.follow_today)
+        self.midnight_timer.start()
         self.show_screen(0)
 
     # -- screens -----------------------------------------------------------------

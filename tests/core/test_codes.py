@@ -48,5 +48,9 @@ def test_scans_are_repaired_for_case_spaces_and_azerty_digits():
     azerty_typed = qwerty_code.translate(str.maketrans("1234567890", "&é\"'(-è_çà"))
     assert azerty_typed != qwerty_code
     assert codes.normalise_scan(azerty_typed) == qwerty_code
+    caps_lock = "29B0" + "7"  # Caps Lock on a Linux AZERTY layout types É È Ç À for 2 7 9 0
+    caps_code = caps_lock + codes.check_character(caps_lock)
+    typed = caps_code.translate(str.maketrans("2790", "ÉÈÇÀ"))
+    assert codes.normalise_scan(typed) == caps_code
     assert codes.normalise_scan("fatou") is None
     assert codes.normalise_scan("") is None

@@ -42,3 +42,19 @@ def test_choosing_a_day_in_the_status_bar_changes_the_shared_day(main_window, ap
 def test_window_title_names_the_event(main_window):
     assert main_window.windowTitle().startswith("Kiosk — Atelier de clôture")
     assert not main_window.windowIcon().isNull()
+
+
+def test_at_midnight_a_desk_on_today_follows_to_the_next_event_day(app_context, main_window, qtbot):
+    from datetime import UTC, datetime
+
+    app_context.set_day(date(2023, 10, 25))
+    assert main_window.midnight_timer.isActive()
+    with qtbot.waitSignal(app_context.day_changed):
+        assert app_context.follow_today(datetime(2023, 10, 26, 0, 0, 30, tzinfo=UTC))
+    assert main_window.day_combo.currentText() == "jeudi 26 octobre 2023"
+    # a day chosen on purpose (not yesterday) is left alone, and so is the day after the event
+    app_context.set_day(date(2023, 10, 25))
+    assert not app_context.follow_today(datetime(2023, 10, 27, 0, 0, 30, tzinfo=UTC))
+    app_context.set_day(date(2023, 10, 27))
+    assert not app_context.follow_today(datetime(2023, 10, 28, 0, 0, 30, tzinfo=UTC))
+    assert app_context.day == date(2023, 10, 27)
