@@ -9,14 +9,15 @@ is not printing: only the desk app's print path (or ``badges --mark-printed``) l
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
 
 from kiosk.core.text import fold
 from kiosk.db import Database
-from kiosk.db.models import Attendance, AuditEvent, BadgePrint, Desk, Participant, Setting
+from kiosk.db.models import Attendance, AuditEvent, BadgePrint, Desk, Participant
+from kiosk.db.settings import read_options, write_options
 from kiosk.errors import KioskError, UsageError
 from kiosk.i18n import _
 
@@ -214,24 +215,14 @@ def categories(db: Database) -> list[str]:
 
 
 def load_settings(db: Database) -> BadgeSettings:
-    with db.transaction() as session:
-        row = session.get(Setting, (db.desk.id, SETTINGS_KEY))
-        stored = dict(row.value) if row is not None and isinstance(row.value, dict) else {}
-    known = set(asdict(BadgeSettings()))
-    settings = BadgeSettings(**{name: value for name, value in stored.items() if name in known})
+    settings = read_options(db, SETTINGS_KEY, BadgeSettings)
     if settings.format not in FORMAT_KEYS:
         settings.format = "a6"
     return settings
 
 
 def save_settings(db: Database, settings: BadgeSettings) -> None:
-    value = asdict(settings)
-    with db.transaction() as session:
-        row = session.get(Setting, (db.desk.id, SETTINGS_KEY))
-        if row is None:
-            session.add(Setting(desk_id=db.desk.id, key=SETTINGS_KEY, value=value))
-        else:
-            row.value = value
+    write_options(db, SETTINGS_KEY, settings)
 
 
 _LOOSE_LETTERS = str.maketrans({letter: "_" for letter in "abcdeinouy"})

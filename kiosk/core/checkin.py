@@ -22,7 +22,8 @@ from kiosk.core.formats import format_clock, format_day
 from kiosk.core.people import Person, find_by_code
 from kiosk.core.search import DEFAULT_LIMIT, Hit, SearchIndex, Tier
 from kiosk.db import Database
-from kiosk.db.models import Attendance, AuditEvent, Desk, Setting, utcnow
+from kiosk.db.models import Attendance, AuditEvent, Desk, utcnow
+from kiosk.db.settings import read_setting, write_setting
 from kiosk.errors import KioskError
 from kiosk.i18n import _
 
@@ -142,19 +143,12 @@ def void_check_in(db: Database, attendance_id: str, reason: str = UNDO_REASON) -
 
 def load_settings(db: Database) -> dict:
     """This desk's reception options: ``sound`` (bool)."""
-    with db.transaction() as session:
-        row = session.get(Setting, (db.desk.id, SETTINGS_KEY))
-        stored = row.value if row is not None and isinstance(row.value, dict) else {}
-    return {"sound": bool(stored.get("sound", False))}
+    stored = read_setting(db, SETTINGS_KEY, {})
+    return {"sound": bool(stored.get("sound", False)) if isinstance(stored, dict) else False}
 
 
 def save_settings(db: Database, settings: dict) -> None:
-    with db.transaction() as session:
-        row = session.get(Setting, (db.desk.id, SETTINGS_KEY))
-        if row is None:
-            session.add(Setting(desk_id=db.desk.id, key=SETTINGS_KEY, value=dict(settings)))
-        else:
-            row.value = dict(settings)
+    write_setting(db, SETTINGS_KEY, dict(settings))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ P previous, + / - one minute, F stage display full screen, B blackout, Ctrl+Z un
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -43,7 +43,7 @@ from kiosk.core.timer import (
     phase_label,
     playback_label,
 )
-from kiosk.db.models import Setting
+from kiosk.db.settings import read_options, write_options
 from kiosk.errors import KioskError
 from kiosk.i18n import _
 from kiosk.io.csvio import DEFAULT, EXCEL_FR
@@ -65,19 +65,11 @@ class ClockSettings:
 
 
 def load_settings(db) -> ClockSettings:
-    with db.transaction() as session:
-        row = session.get(Setting, (db.desk.id, SETTINGS_KEY))
-        stored = row.value if row is not None and isinstance(row.value, dict) else {}
-    return ClockSettings(**{k: v for k, v in stored.items() if k in asdict(ClockSettings())})
+    return read_options(db, SETTINGS_KEY, ClockSettings)
 
 
 def save_settings(db, settings: ClockSettings) -> None:
-    with db.transaction() as session:
-        row = session.get(Setting, (db.desk.id, SETTINGS_KEY))
-        if row is None:
-            session.add(Setting(desk_id=db.desk.id, key=SETTINGS_KEY, value=asdict(settings)))
-        else:
-            row.value = asdict(settings)
+    write_options(db, SETTINGS_KEY, settings)
 
 
 def stage_target(screens: list, main_screen, preferred_name: str):
