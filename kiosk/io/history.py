@@ -8,7 +8,8 @@ from datetime import datetime
 from sqlalchemy import insert, select
 
 from kiosk.db import Database
-from kiosk.db.models import AuditEvent, Setting, new_id, utcnow
+from kiosk.db.models import AuditEvent, new_id, utcnow
+from kiosk.db.settings import read_setting, write_setting
 from kiosk.io.export import ExportResult
 from kiosk.io.importer import HISTORY_ACTION as IMPORT_ACTION
 from kiosk.io.merge import HISTORY_ACTION as MERGE_ACTION
@@ -49,15 +50,9 @@ def history(db: Database, limit: int = 200) -> list[HistoryEntry]:
 
 def exchange_folder(db: Database) -> str:
     """The folder (a USB stick) this desk last exported to or merged from."""
-    with db.transaction() as session:
-        row = session.get(Setting, (db.desk.id, FOLDER_SETTING))
-        return row.value if row is not None and isinstance(row.value, str) else ""
+    folder = read_setting(db, FOLDER_SETTING, "")
+    return folder if isinstance(folder, str) else ""
 
 
 def set_exchange_folder(db: Database, folder: str) -> None:
-    with db.transaction() as session:
-        row = session.get(Setting, (db.desk.id, FOLDER_SETTING))
-        if row is None:
-            session.add(Setting(desk_id=db.desk.id, key=FOLDER_SETTING, value=folder))
-        else:
-            row.value = folder
+    write_setting(db, FOLDER_SETTING, folder)
