@@ -134,6 +134,8 @@ class DeskApp:
             old.close()
             old.deleteLater()
         self.window = window
+        if old is None:  # also fills the screen where no window manager maximises it
+            window.setGeometry(self.app.primaryScreen().availableGeometry())
         window.showMaximized()
         return window
 

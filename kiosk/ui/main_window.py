@@ -66,7 +66,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{APP_NAME} — {ctx.event.name}")
         self.setWindowIcon(app_icon())
-        self.setMinimumSize(1024, 640)
+        # Below this the reception counters and the press form no longer fit (looked at).
+        self.setMinimumSize(1280, 700)
 
         self.stack = QStackedWidget()
         self.screens: list[QWidget] = []

@@ -207,12 +207,14 @@ class ReceptionScreen(QWidget):
         grid.addLayout(self.category_grid)
         grid.addStretch(1)
 
-        actions = QHBoxLayout()
+        # The main action on a row of its own, so no label is cut on a narrow window.
+        actions = QGridLayout()
         self.walk_in_button = self._action_button(_("Nouvel arrivant\nCtrl+N"), "walkInButton", self.open_walk_in)
         self.correct_button = self._action_button(_("Corriger la fiche\nF2"), "correctButton", self.open_correction)
         self.check_in_button = self._action_button(_("Enregistrer l'arrivée\nEntrée"), "checkInButton", self.enter)
-        for button in (self.check_in_button, self.walk_in_button, self.correct_button):
-            actions.addWidget(button)
+        actions.addWidget(self.check_in_button, 0, 0, 1, 2)
+        actions.addWidget(self.walk_in_button, 1, 0)
+        actions.addWidget(self.correct_button, 1, 1)
         self.sound_box = QCheckBox(_("Son (réussite, déjà présent, erreur)"))
         self.sound_box.setObjectName("soundBox")
         self.sound_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
