@@ -36,8 +36,21 @@ HANDLERS = {
 }
 
 
+class KioskHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, _("utilisation : ") if prefix is None else prefix)
+
+
 class KioskArgumentParser(argparse.ArgumentParser):
-    """argparse that exits with status 2 and a translated prefix on bad usage."""
+    """argparse in the interface language, exiting with status 2 on bad usage."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", KioskHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _("arguments")
+        self._optionals.title = _("options")
+        self.add_argument("-h", "--help", action="help", help=_("affiche cette aide et quitte"))
 
     def error(self, message: str):  # noqa: D401 - argparse API
         self.print_usage(sys.stderr)
@@ -84,9 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="TARGET", help=_("fichier SQLite ou URL SQLAlchemy (sinon KIOSK_DB, sinon le dossier de données)"))
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("langue de l'interface (fr par défaut)"))
     parser.add_argument("--demo", action="store_true", help=_("ouvre l'application sur une copie neuve de l'événement de démonstration"))
-    parser.add_argument("--version", action="version", version=f"Kiosk {__version__}")
+    parser.add_argument("--version", action="version", version=f"Kiosk {__version__}", help=_("affiche la version et quitte"))
     parser.add_argument("--json", action="store_true", help=_("une réponse JSON sur la sortie standard"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=KioskArgumentParser)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=KioskArgumentParser, title=_("commandes")
+    )
 
     init = commands.add_parser("init", help=_("crée l'événement de démonstration ou un événement vide"))
     init.add_argument("--demo", action="store_true", dest="init_demo", help=_("l'événement de démonstration"))

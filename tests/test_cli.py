@@ -80,3 +80,11 @@ def test_kiosk_db_environment_variable(tmp_path):
     env = dict(os.environ, KIOSK_DB=str(tmp_path / "env.sqlite"))
     assert kiosk("init", "--demo", env=env).returncode == 0
     assert (tmp_path / "env.sqlite").exists()
+
+
+def test_help_is_in_the_interface_language():
+    french = kiosk("--help").stdout
+    assert french.startswith("utilisation : kiosk") and "affiche cette aide et quitte" in french
+    assert "show this help" not in french
+    english = kiosk("--lang", "en", "timer", "--help").stdout
+    assert english.startswith("usage: kiosk timer") and "show this help message and exit" in english
