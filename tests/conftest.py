@@ -7,6 +7,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# In CI the property tests replay the same examples on every run (a red CI must be
+# reproducible and must not depend on luck); on a developer's machine they explore anew.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 from kiosk import i18n  # noqa: E402
 from kiosk.core.demo import install_demo  # noqa: E402

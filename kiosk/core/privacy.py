@@ -178,9 +178,11 @@ def person_labels(session: Session, participant_ids) -> dict[str, str]:
 
 
 def _after(updated_at: datetime) -> datetime:
-    """The time of a blanked version: just after the version it replaces, so it wins a merge, and
-    computed from that version alone, so every desk that blanks it makes the very same version."""
-    return updated_at + timedelta(microseconds=1)
+    """The time of a blanked version: the last microsecond of the millisecond of the version it
+    replaces. It is later than that version (so it wins a merge) and computed from it alone (so
+    every desk makes the same one); and blanking again gives the same time, so a row touched by
+    several erasures ends the same whatever order the desks learned them in."""
+    return updated_at.replace(microsecond=updated_at.microsecond - updated_at.microsecond % 1000 + 999)
 
 
 def _blank_linked(session: Session, model, kept: set[str]) -> list[str]:
