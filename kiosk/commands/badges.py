@@ -7,13 +7,13 @@ people already printed then need ``--reason``, exactly as a reprint at the desk.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from kiosk.cli import CommandContext
 from kiosk.core.badges import printed_ids, record_prints, select_badges
 from kiosk.core.event import load_event, parse_day
 from kiosk.errors import UsageError
+from kiosk.files import replaced_atomically
 from kiosk.i18n import _
 from kiosk.pdf.badges import build_badges, format_label, get_format
 
@@ -43,12 +43,8 @@ def run(ctx: CommandContext) -> int:
                     count=len(already)
                 )
             )
-        temporary = output.with_name(f".{output.name}.partial")
-        try:
-            result = build_badges(temporary, badges, fmt.key, event, crop_marks=not args.no_crop_marks)
-            os.replace(temporary, output)
-        finally:
-            temporary.unlink(missing_ok=True)
+        with replaced_atomically(output) as partial:
+            result = build_badges(partial, badges, fmt.key, event, crop_marks=not args.no_crop_marks)
         reprints = record_prints(db, badges, fmt.key, args.reason) if args.mark_printed else 0
     finally:
         db.close()

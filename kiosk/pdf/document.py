@@ -7,7 +7,6 @@ date of printing at the bottom.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +22,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, Ta
 from kiosk import APP_NAME, __version__
 from kiosk.core.event import EventInfo
 from kiosk.core.formats import format_clock, format_day
+from kiosk.files import replaced_atomically
 from kiosk.i18n import _
 from kiosk.pdf.fonts import register_fonts
 
@@ -166,19 +166,14 @@ def build(
         canvas.restoreState()
 
     # Drawn beside the target, then moved over it: a failure never leaves half a PDF.
-    path = Path(path)
-    partial = path.with_name(path.name + ".part")
-    document = SimpleDocTemplate(
-        str(partial), pagesize=pagesize, title=title, author=APP_NAME, creator=f"{APP_NAME} {__version__}",
-        subject=event.name, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=15 * mm, bottomMargin=14 * mm,
-    )
-    if on_page is not None:
-        document.setProgressCallBack(lambda kind, value: on_page(value) if kind == "PAGE" else None)
-    try:
+    with replaced_atomically(path) as partial:
+        document = SimpleDocTemplate(
+            str(partial), pagesize=pagesize, title=title, author=APP_NAME, creator=f"{APP_NAME} {__version__}",
+            subject=event.name, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=15 * mm, bottomMargin=14 * mm,
+        )
+        if on_page is not None:
+            document.setProgressCallBack(lambda kind, value: on_page(value) if kind == "PAGE" else None)
         document.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=canvas_class)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
     return document.page
 
 

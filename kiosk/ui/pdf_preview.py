@@ -13,7 +13,6 @@ thread; a job outlives the window that started it and is waited for at exit.
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from kiosk import APP_NAME
 from kiosk.errors import KioskError
+from kiosk.files import replaced_atomically
 from kiosk.i18n import _
 from kiosk.io.work import Cancelled
 from kiosk.ui.badges.printing import (
@@ -501,16 +501,13 @@ class PdfPreviewDialog(QDialog):
         path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        partial = path.with_name(f".{path.name}.part")
         try:
-            partial.write_bytes(self.data)
-            os.replace(partial, path)  # never half a PDF at ``path``
+            with replaced_atomically(path) as partial:
+                partial.write_bytes(self.data)
         except OSError as exc:
             QMessageBox.warning(self, self.title, _("Impossible d'écrire {path} : {error}").format(
                 path=path, error=exc.strerror or exc))
             return
-        finally:
-            partial.unlink(missing_ok=True)
         settings.setValue(SETTINGS_FOLDER, str(path.parent))
         self.status_label.setText(_("Enregistré : {path}").format(path=path))
         self.saved.emit(str(path))

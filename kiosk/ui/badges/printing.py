@@ -10,7 +10,6 @@ badge format with no margins. The chosen printer is remembered per desk as plain
 from __future__ import annotations
 
 import itertools
-import os
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -39,6 +38,7 @@ from reportlab.lib.units import mm
 from kiosk.core.badges import BadgeData
 from kiosk.core.event import EventInfo
 from kiosk.errors import KioskError
+from kiosk.files import replaced_atomically
 from kiosk.i18n import _
 from kiosk.pdf.badges import (
     BadgeFormat,
@@ -251,14 +251,9 @@ class PrintWorker(QObject):
                                                 progress=building, cancelled=job.cancel.is_set)
                 print_pdf(data, job.printer or {}, fmt, printing, job.cancel.is_set)
             else:
-                target = Path(job.output)
-                partial = target.with_name(f".{target.name}.partial")
-                try:
+                with replaced_atomically(job.output) as partial:
                     result = build_badges(partial, job.badges, fmt.key, self.event_info, crop_marks=job.crop_marks,
                                           progress=building, cancelled=job.cancel.is_set)
-                    os.replace(partial, target)
-                finally:
-                    partial.unlink(missing_ok=True)
             job.issues = result.issues
         except (BuildCancelled, PrintCancelled):
             self.cancelled.emit(job)
