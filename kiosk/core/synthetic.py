@@ -8,10 +8,10 @@ the categories of the kind of event Kiosk serves. Deterministic for a given seed
 from __future__ import annotations
 
 import random
-import unicodedata
 from collections.abc import Iterator
 
 from kiosk.core import codes
+from kiosk.core.text import fold
 
 FIRST_NAMES_F = (
     "Fatou", "Aminata", "Awa", "Ndèye", "Mariama", "Khady", "Aïssatou", "Coumba", "Astou",
@@ -115,10 +115,8 @@ MOBILE_PREFIXES = ("70", "76", "77", "78")
 
 def ascii_slug(text: str) -> str:
     """``Ndèye Fatou`` -> ``ndeye-fatou``: for made-up e-mail addresses."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = folded.replace("ŋ", "ng").replace("Ŋ", "Ng").replace("ɓ", "b").replace("Ɓ", "B")
-    plain = "".join(char for char in folded if char.isascii() and (char.isalnum() or char in " -'"))
-    return "-".join(plain.lower().replace("'", "").split())
+    plain = "".join(char for char in fold(text) if char.isascii() and (char.isalnum() or char in " -'"))
+    return "-".join(plain.replace("'", "").split())
 
 
 def unique_codes(rng: random.Random, count: int, taken: set[str] | None = None) -> list[str]:
