@@ -58,6 +58,17 @@ def _combo(labels: dict[str, str], none_label: str) -> QComboBox:
     return combo
 
 
+def _checkboxes(labels: dict[str, str]) -> tuple[dict[str, QCheckBox], QHBoxLayout]:
+    """One check box per code, side by side on a row."""
+    boxes = {code: QCheckBox(label) for code, label in labels.items()}
+    row = QHBoxLayout()
+    row.setSpacing(10)
+    for box in boxes.values():
+        row.addWidget(box)
+    row.addStretch(1)
+    return boxes, row
+
+
 def _select(combo: QComboBox, code: str) -> None:
     combo.setCurrentIndex(max(combo.findData(code), 0))
 
@@ -200,12 +211,7 @@ class ContactForm(QWidget):
         grid.addWidget(QLabel(_("E-mail")), 4, 2)
         grid.addWidget(self.email, 4, 3)
 
-        self.languages = {code: QCheckBox(label) for code, label in press.language_labels().items()}
-        languages = QHBoxLayout()
-        languages.setSpacing(10)
-        for box in self.languages.values():
-            languages.addWidget(box)
-        languages.addStretch(1)
+        self.languages, languages = _checkboxes(press.language_labels())
         grid.addWidget(QLabel(_("Langues")), 5, 0)
         grid.addLayout(languages, 5, 1, 1, 3)
 
@@ -259,12 +265,7 @@ class ContactForm(QWidget):
         grid.addWidget(QLabel(_("Sujets")), 10, 0)
         grid.addWidget(self.topics, 10, 1, 1, 3)
 
-        self.materials = {code: QCheckBox(label) for code, label in press.material_labels().items()}
-        materials = QHBoxLayout()
-        materials.setSpacing(10)
-        for box in self.materials.values():
-            materials.addWidget(box)
-        materials.addStretch(1)
+        self.materials, materials = _checkboxes(press.material_labels())
         grid.addWidget(QLabel(_("Remis")), 11, 0)
         grid.addLayout(materials, 11, 1, 1, 3)
 
