@@ -34,6 +34,13 @@ def format_day_range(first: date, last: date, *, language: str | None = None) ->
     return f"{format_day(first, weekday=False, language=language)} – {format_day(last, weekday=False, language=language)}"
 
 
+def format_moment(instant: datetime | None, *, year: bool = False) -> str:
+    """``27/10 08:41`` (or ``27/10/2023 08:41``) for a local instant; "" for none."""
+    if instant is None:
+        return ""
+    return instant.strftime("%d/%m/%Y %H:%M" if year else "%d/%m %H:%M")
+
+
 def format_clock(instant: datetime) -> str:
     """``08:41`` (the instant must already be local)."""
     return instant.strftime("%H:%M")

@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kiosk import APP_NAME
 from kiosk.core.event import EventInfo, load_event
-from kiosk.core.formats import format_day, format_day_range
+from kiosk.core.formats import format_day, format_day_range, format_moment
 from kiosk.core.press import ContactRow, follow_up_status_labels, list_contacts, media_type_labels
 from kiosk.core.text import fold, format_phone
 from kiosk.db import Database
@@ -74,7 +74,7 @@ def fit(text: str, font: str, width: float, size: float = FONT_SIZE) -> tuple[st
 
 
 def _cells(number: int, row: ContactRow, tz: ZoneInfo) -> list[str]:
-    created = row.created_at.astimezone(tz).strftime("%d/%m %H:%M") if row.created_at else ""
+    created = format_moment(row.created_at.astimezone(tz) if row.created_at else None)
     follow = ""
     if row.follow_up:
         status = follow_up_status_labels().get(row.follow_up_status, "")

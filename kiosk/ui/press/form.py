@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core import press
+from kiosk.core.formats import format_moment
 from kiosk.core.press import Consent, ContactDraft, ContactRow, Interviewee, RegisteredJournalist
 from kiosk.core.text import format_phone
 from kiosk.i18n import _
@@ -401,7 +402,7 @@ class ContactForm(QWidget):
                 item.setText("—")
             self.interviewees.setItem(row, column, item)
         if consent is not None and consent.recorded_at is not None:
-            when = self.ctx.event.local(consent.recorded_at).strftime("%d/%m %H:%M")
+            when = format_moment(self.ctx.event.local(consent.recorded_at))
             tip = _("Consentement recueilli le {when} ({desk})").format(when=when, desk=consent.recorded_by)
             for column in range(4):
                 self.interviewees.item(row, column).setToolTip(tip)
@@ -528,7 +529,7 @@ class ContactForm(QWidget):
         self._row = row
         self.lookup.clear()
         self._set_fields(row.draft())
-        when = self.ctx.event.local(row.created_at).strftime("%d/%m %H:%M") if row.created_at else ""
+        when = format_moment(self.ctx.event.local(row.created_at) if row.created_at else None)
         self.title.setText(_("Modifier : {name} ({outlet}) — saisi le {when} par {author}").format(
             name=row.journalist, outlet=row.outlet, when=when, author=row.author or "?"))
         self.show_errors({})

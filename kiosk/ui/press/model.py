@@ -8,6 +8,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from kiosk.core.formats import format_moment
 from kiosk.core.press import ContactRow, follow_up_status_labels, media_type_labels
 from kiosk.core.text import fold, format_phone
 from kiosk.i18n import _
@@ -96,7 +97,7 @@ class ContactTableModel(QAbstractTableModel):
 
     def _display(self, row: ContactRow, column: Column) -> str:
         if column == Column.TIME:
-            return row.created_at.astimezone(self._tz).strftime("%d/%m %H:%M") if row.created_at else ""
+            return format_moment(row.created_at.astimezone(self._tz) if row.created_at else None)
         if column == Column.JOURNALIST:
             return row.journalist
         if column == Column.OUTLET:

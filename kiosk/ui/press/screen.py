@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core import press
+from kiosk.core.formats import format_moment
 from kiosk.core.press import ContactRow, DuplicateContactError, PressValidationError
 from kiosk.errors import KioskError
 from kiosk.i18n import _
@@ -306,7 +307,7 @@ class PressScreen(QWidget):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(_("Déjà dans la liste"))
-        when = self.ctx.event.local(existing.created_at).strftime("%d/%m %H:%M") if existing.created_at else ""
+        when = format_moment(self.ctx.event.local(existing.created_at) if existing.created_at else None)
         box.setText(_("{name} ({outlet}) a déjà été saisi le {when}. Fusionner avec la fiche existante ?").format(
             name=existing.journalist, outlet=existing.outlet, when=when))
         box.setInformativeText(_("La fusion complète la fiche existante : rien n'est perdu."))

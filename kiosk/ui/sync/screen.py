@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.formats import format_moment
 from kiosk.i18n import _
 from kiosk.io.bundle import BundleInfo, find_bundles
 from kiosk.io.csvio import DEFAULT, EXCEL_FR
@@ -223,7 +224,7 @@ class SyncScreen(QWidget):
         self.bundles = sorted(found, key=lambda info: info.event_id != self.ctx.event.id)
         self.bundle_table.setRowCount(len(self.bundles))
         for row, info in enumerate(self.bundles):
-            when = self.ctx.event.local(info.exported_at).strftime("%d/%m/%Y %H:%M") if info.exported_at else "?"
+            when = format_moment(self.ctx.event.local(info.exported_at), year=True) if info.exported_at else "?"
             name = info.desk_name or info.directory.name
             other_event = info.event_id != self.ctx.event.id
             if other_event:
@@ -250,7 +251,7 @@ class SyncScreen(QWidget):
         self.history_table.setRowCount(len(entries))
         names = {"export": _("Export"), "merge": _("Fusion"), "import": _("Import")}
         for row, entry in enumerate(entries):
-            cells = [self.ctx.event.local(entry.at).strftime("%d/%m/%Y %H:%M"), names.get(entry.action, entry.action),
+            cells = [format_moment(self.ctx.event.local(entry.at), year=True), names.get(entry.action, entry.action),
                      self._history_result(entry), self._history_place(entry)]
             for column, text in enumerate(cells):
                 self.history_table.setItem(row, column, QTableWidgetItem(text))
